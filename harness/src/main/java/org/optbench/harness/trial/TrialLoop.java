@@ -13,6 +13,7 @@ import org.optbench.api.OptimizerState;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
 import org.optbench.api.Submission;
+import org.optbench.results.records.StopReason;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.Workload;
@@ -56,18 +57,20 @@ public final class TrialLoop {
      * @param hyperParameters the trial's point
      * @param seed the trial's seed; the same seed gives the same trajectory on the CPU backend
      * @param budgetSeconds submission-time budget
+     * @param evalPeriodSeconds wall-clock seconds between evaluations
      * @param clock the stopwatch
      * @param listener progress
      * @param log where evaluations go
      */
     public TrialLoop(Workload workload, Submission submission, HyperParameters hyperParameters, long seed,
-                     double budgetSeconds, TrialClock clock, TrialListener listener, EvaluationLog log) {
+                     double budgetSeconds, double evalPeriodSeconds, TrialClock clock, TrialListener listener,
+                     EvaluationLog log) {
         this.workload = workload;
         this.submission = submission;
         this.hyperParameters = hyperParameters;
         this.seed = seed;
         this.budgetSeconds = budgetSeconds;
-        this.evalPeriodSeconds = workload.spec().evalPeriodSeconds();
+        this.evalPeriodSeconds = evalPeriodSeconds;
         this.clock = clock;
         this.listener = listener;
         this.log = log;

@@ -3,6 +3,7 @@ package org.optbench.harness.trial;
 import java.util.List;
 
 import org.optbench.api.EvalResult;
+import org.optbench.results.records.StopReason;
 
 /**
  * What one trial's loop did.

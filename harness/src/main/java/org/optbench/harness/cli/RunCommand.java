@@ -1,0 +1,164 @@
+package org.optbench.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.optbench.api.BadInputException;
+import org.optbench.api.EvalResult;
+import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
+import org.optbench.harness.catalog.SubmissionSource;
+import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.trial.TrialListener;
+import org.optbench.harness.trial.TrialRunner;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordWriter;
+import org.optbench.workloads.Workload;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.Workloads;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code optbench run}: one trial of one submission on one workload, in a JVM of its own. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a submission on a workload until it reaches the validation target or spends its "
+                + "budget, and write the trial's records.",
+                "Records go to DIR/<submission>/study_0/<workload>/trial_<k>/ with the next free k."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workload", required = true, paramLabel = "W", description = "Workload or variant name (see 'optbench workloads').")
+    String workload;
+
+    @Option(names = "--submission", required = true, paramLabel = "S", description = "Built-in submission name (see 'optbench submissions').")
+    String submission;
+
+    @Option(names = "--hparams", paramLabel = "FILE", description = "Hyperparameters as a JSON object; default: the submission's self-tuning default point.")
+    Path hparamsFile;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Trial seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--budget-seconds", paramLabel = "N", description = "Submission-time budget; default: the workload's.")
+    Double budgetSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "Experiment directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the full data set (e.g. MNIST IDX files); default: the bundled data.")
+    Path dataDir;
+
+    @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record; default: derived from this machine.")
+    String hardwareClass;
+
+    @Option(names = "--in-process", description = "Run the trial in this JVM instead of a forked one (for debugging).")
+    boolean inProcess;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Workload resolved = Workloads.create(workload, TrialRunner.options(request(Map.of(), 0, 1)));
+        WorkloadSpec workloadSpec = resolved.spec();
+        Submission instance = SubmissionSource.load(submission);
+        Map<String, Object> hyperparameters = hparamsFile == null
+                ? instance.defaultHyperParameters().asMap()
+                : HyperParameterFiles.read(hparamsFile).asMap();
+        double budget = budgetSeconds != null ? budgetSeconds : workloadSpec.budgetSeconds();
+        if (!(budget > 0)) {
+            throw new BadInputException("--budget-seconds must be positive, got " + budget);
+        }
+        Path experiment = writableDirectory(out);
+        int trial = nextFreeTrial(experiment, instance.name(), workloadSpec.name());
+        Path trialDir = TrialRecordWriter.trialDirectory(experiment, instance.name(), 0, workloadSpec.name(), trial);
+        TrialRequest request = request(hyperparameters, budget, trial);
+
+        TrialRecord record;
+        try (ProgressBar bar = progressBar(workloadSpec, budget)) {
+            TrialListener listener = new BarListener(bar, workloadSpec);
+            record = inProcess
+                    ? TrialRunner.run(request, trialDir, listener)
+                    : ForkedTrial.run(request, trialDir, listener, ForkedTrial.Limits.defaults());
+        }
+        stdout.print(Summary.of(record, trialDir));
+        stdout.flush();
+        return 0;
+    }
+
+    private TrialRequest request(Map<String, Object> hyperparameters, double budget, int trial) {
+        return new TrialRequest(submission, workload, 0, trial, hyperparameters, seed, budget,
+                dataDir == null ? null : dataDir.toAbsolutePath().toString(), null, hardwareClass);
+    }
+
+    private ProgressBar progressBar(WorkloadSpec workloadSpec, double budget) {
+        return new ProgressBarBuilder()
+                .setTaskName(submission + " on " + workloadSpec.name())
+                .setInitialMax(Math.round(budget * 10))
+                .setUnit("s", 10)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+                .continuousUpdate()
+                .hideEta()
+                .build();
+    }
+
+    /** Moves the bar with submission time and shows the step and the last validation metric. */
+    private static final class BarListener implements TrialListener {
+        private final ProgressBar bar;
+        private final WorkloadSpec workloadSpec;
+        private String lastMetric = "-";
+
+        BarListener(ProgressBar bar, WorkloadSpec workloadSpec) {
+            this.bar = bar;
+            this.workloadSpec = workloadSpec;
+        }
+
+        @Override
+        public void onStep(long step, double submissionSeconds) {
+            bar.stepTo(Math.min(bar.getMax(), Math.round(submissionSeconds * 10)));
+            bar.setExtraMessage(String.format(Locale.ROOT, " step %d, validation %s %s", step,
+                    workloadSpec.metric(), lastMetric));
+        }
+
+        @Override
+        public void onEvaluation(EvalResult evaluation) {
+            Double value = evaluation.metrics().getOrDefault("validation/" + workloadSpec.metric(), Double.NaN);
+            lastMetric = String.format(Locale.ROOT, "%.4f", value);
+            onStep(evaluation.step(), evaluation.submissionSeconds());
+        }
+    }
+
+    static Path writableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException("cannot create output directory '" + dir + "': "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : Failures.oneLine(e.getMessage())));
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new BadInputException("output directory '" + dir + "' is not a writable directory");
+        }
+        return dir;
+    }
+
+    private static int nextFreeTrial(Path experiment, String submissionName, String workloadName) {
+        int trial = 1;
+        while (Files.exists(TrialRecordWriter.trialDirectory(experiment, submissionName, 0, workloadName, trial))) {
+            trial++;
+        }
+        return trial;
+    }
+}

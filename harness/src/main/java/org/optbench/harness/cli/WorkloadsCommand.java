@@ -1,0 +1,86 @@
+package org.optbench.harness.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.optbench.workloads.MetricDirection;
+import org.optbench.workloads.WorkloadOptions;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.Workloads;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code optbench workloads}: what can be trained, with targets, budgets and defaults. */
+@Command(name = "workloads", mixinStandardHelpOptions = true,
+        description = "List the workloads and variants with their targets, budgets and defaults.")
+public final class WorkloadsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    /** Output formats of the listing. */
+    enum OutputFormat { table, json }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<WorkloadSpec> specs = new ArrayList<>();
+        for (String name : Workloads.names()) {
+            specs.add(Workloads.create(name, WorkloadOptions.defaults()).spec());
+        }
+        if (format == OutputFormat.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (WorkloadSpec s : specs) {
+                rows.add(asMap(s));
+            }
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        } else {
+            out.printf(Locale.ROOT, "%-28s %-16s %-12s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
+                    "val target", "test target", "budget s", "eval s", "step hint", "batch");
+            for (WorkloadSpec s : specs) {
+                String arrow = s.direction() == MetricDirection.HIGHER_IS_BETTER ? ">=" : "<=";
+                out.printf(Locale.ROOT, "%-28s %-16s %-12s %12s %12s %9.0f %8.1f %9d %6d%n", s.name(),
+                        s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
+                        arrow + fmt(s.testTarget()), s.budgetSeconds(), s.evalPeriodSeconds(), s.stepHint(),
+                        s.defaultBatchSize());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> asMap(WorkloadSpec s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("base", s.base());
+        m.put("metric", s.metric());
+        m.put("metric_direction", s.direction() == MetricDirection.HIGHER_IS_BETTER ? "higher" : "lower");
+        m.put("validation_target", s.validationTarget());
+        m.put("test_target", s.testTarget());
+        m.put("budget_seconds", s.budgetSeconds());
+        m.put("eval_period_seconds", s.evalPeriodSeconds());
+        m.put("step_hint", s.stepHint());
+        m.put("default_batch_size", s.defaultBatchSize());
+        m.put("loss_type", s.lossType().name().toLowerCase(Locale.ROOT));
+        m.put("description", s.description());
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

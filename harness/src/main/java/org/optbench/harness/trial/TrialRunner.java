@@ -1,0 +1,166 @@
+package org.optbench.harness.trial;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.optbench.api.BadInputException;
+import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
+import org.optbench.harness.catalog.SubmissionSource;
+import org.optbench.harness.hardware.HardwareFingerprint;
+import org.optbench.harness.hardware.PeakMemory;
+import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.results.records.EvalRow;
+import org.optbench.results.records.TargetDirection;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordWriter;
+import org.optbench.workloads.MetricDirection;
+import org.optbench.workloads.Workload;
+import org.optbench.workloads.WorkloadOptions;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.Workloads;
+
+/**
+ * Runs one trial in this JVM and writes its record directory. The records are written into a sibling staging
+ * directory ({@code trial_<k>.partial}) and moved into place only when {@code trial.json} is written, so a
+ * trial dir is either complete or absent, and a rerun replaces a cut-off trial whole.
+ */
+public final class TrialRunner {
+    /** The suffix of the staging directory a running trial writes into. */
+    public static final String STAGING_SUFFIX = ".partial";
+
+    private TrialRunner() {
+    }
+
+    /**
+     * Runs the trial and writes its records to {@code trialDir}.
+     *
+     * @return the written {@code trial.json}
+     * @throws BadInputException for a user's mistake (unknown names, missing hyperparameters); nothing is left
+     *     behind then
+     */
+    public static TrialRecord run(TrialRequest request, Path trialDir, TrialListener listener) {
+        return run(request, trialDir, listener, TrialClock.SYSTEM);
+    }
+
+    /** Like {@link #run(TrialRequest, Path, TrialListener)}, on a given clock and workload (for tests). */
+    public static TrialRecord run(TrialRequest request, Path trialDir, TrialListener listener, TrialClock clock) {
+        Workload workload = Workloads.create(request.workload(), options(request));
+        return run(request, workload, SubmissionSource.load(request.submission()), trialDir, listener, clock);
+    }
+
+    /** Runs a given workload and submission instance (tests use it for instrumented ones). */
+    public static TrialRecord run(TrialRequest request, Workload workload, Submission submission, Path trialDir,
+                                  TrialListener listener, TrialClock clock) {
+        String startedAt = Instant.now().toString();
+        WorkloadSpec spec = workload.spec();
+        HyperParameters hyperParameters = HyperParameters.of(request.hyperparameters());
+        HardwareFingerprint hardware = HardwareFingerprint.probe();
+        String hardwareClass = request.hardwareClass() != null ? request.hardwareClass() : hardware.hardwareClass();
+        double evalPeriod = request.evalPeriodSeconds() != null ? request.evalPeriodSeconds() : spec.evalPeriodSeconds();
+
+        Path staging = trialDir.resolveSibling(trialDir.getFileName() + STAGING_SUFFIX);
+        deleteRecursively(staging);
+        TrialRecordWriter writer = TrialRecordWriter.create(staging);
+        TrialOutcome outcome;
+        try {
+            writer.writeHyperParameters(hyperParameters.asMap());
+            writer.writeMetaData(metaData(request, spec, hardware, hardwareClass, evalPeriod));
+            TrialLoop loop = new TrialLoop(workload, submission, hyperParameters, request.seed(),
+                    request.budgetSeconds(), evalPeriod, clock, listener,
+                    (evaluation, evalSeconds, loggingSeconds, totalSeconds) -> writer.appendEval(new EvalRow(
+                            evaluation.step(), 0, evaluation.submissionSeconds(), evalSeconds, loggingSeconds,
+                            totalSeconds, evaluation.metrics())));
+            outcome = loop.run();
+        } catch (BadInputException e) {
+            deleteRecursively(staging);
+            throw e;
+        }
+        TrialRecord record = new TrialRecord(submission.name(), spec.name(), spec.base(), request.study(),
+                request.trial(), request.seed(), hyperParameters.asMap(), request.budgetSeconds(), spec.metric(),
+                spec.direction() == MetricDirection.HIGHER_IS_BETTER ? TargetDirection.HIGHER : TargetDirection.LOWER,
+                spec.validationTarget(), spec.testTarget(), hardwareClass, outcome.reachedValidationTarget(),
+                outcome.reachedTestTarget(), outcome.timeToTargetSeconds(), outcome.steps(),
+                outcome.evaluations().size(), outcome.submissionSeconds(), outcome.evalSeconds(),
+                outcome.loggingSeconds(), outcome.wallSeconds(), outcome.stepTimeMedianSeconds(),
+                PeakMemory.peakRssBytes(), outcome.stateBytes(), outcome.failure(), outcome.stopReason(),
+                Software.version(), startedAt);
+        writer.complete(record);
+        moveIntoPlace(staging, trialDir);
+        return record;
+    }
+
+    /** The workload options a request names. */
+    public static WorkloadOptions options(TrialRequest request) {
+        WorkloadOptions defaults = WorkloadOptions.defaults();
+        return request.dataDir() == null ? defaults : defaults.withDataDir(Path.of(request.dataDir()));
+    }
+
+    private static Map<String, Object> metaData(TrialRequest request, WorkloadSpec spec, HardwareFingerprint hardware,
+                                                String hardwareClass, double evalPeriod) {
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("name", spec.name());
+        workload.put("base", spec.base());
+        workload.put("metric", spec.metric());
+        workload.put("metric_direction", spec.direction() == MetricDirection.HIGHER_IS_BETTER ? "higher" : "lower");
+        workload.put("validation_target", spec.validationTarget());
+        workload.put("test_target", spec.testTarget());
+        workload.put("budget_seconds", spec.budgetSeconds());
+        workload.put("eval_period_seconds", evalPeriod);
+        workload.put("step_hint", spec.stepHint());
+        workload.put("default_batch_size", spec.defaultBatchSize());
+        workload.put("loss_type", spec.lossType().name().toLowerCase(java.util.Locale.ROOT));
+        workload.put("data_dir", request.dataDir());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("workload", workload);
+        meta.put("submission", request.submission());
+        meta.put("study", request.study());
+        meta.put("trial", request.trial());
+        meta.put("seed", request.seed());
+        meta.put("budget_seconds", request.budgetSeconds());
+        Map<String, Object> hardwareMap = new LinkedHashMap<>(hardware.asMap());
+        hardwareMap.put("hardware_class", hardwareClass);
+        meta.put("hardware", hardwareMap);
+        meta.put("software", Software.asMap());
+        return meta;
+    }
+
+    /** Replaces {@code target} by {@code staging}; the old directory, if any, is removed after the move. */
+    static void moveIntoPlace(Path staging, Path target) {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = target.resolveSibling(target.getFileName() + ".replaced-" + System.nanoTime());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                deleteRecursively(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + staging + " to " + target, e);
+        }
+    }
+
+    /** Deletes a directory tree if it exists. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
