@@ -19,8 +19,9 @@ import org.optbench.submissions.transform.Optimizer;
 
 /**
  * A built-in submission over one {@link ReferenceOptimizers} entry of the same name: {@code init} builds the
- * optimizer with the workload's step hint, {@code update} takes one gradient and steps, {@code prepareForEval}
- * puts the evaluation point in place (Schedule-Free's average; nothing for the others). Its default search space is
+ * optimizer with the workload's step hint, {@code update} puts the training point back (if an evaluation moved
+ * it), takes one gradient and steps, {@code prepareForEval} puts the evaluation point in place (Schedule-Free's
+ * average; nothing for the others). Its default search space is
  * the resource {@code /org/optbench/submissions/<name>/tuning_search_space.json}.
  */
 public abstract class ReferenceSubmission implements Submission {
@@ -46,6 +47,8 @@ public abstract class ReferenceSubmission implements Submission {
     @Override
     public void update(StepContext context) {
         Optimizer.State state = context.state();
+        // after prepareForEval the parameters hold the evaluation point; the gradient must be taken at y
+        optimizer.restoreAfterEval(context.params(), state);
         optimizer.step(context.params(), context.lossAndGradients().gradients(), state);
     }
 

@@ -14,6 +14,8 @@ import org.optbench.api.Params;
  *         Transforms.scaleByLearningRate(Schedule.constant(1e-3))));
  * Optimizer.State state = adamw.init(params);
  * for (...) {
+ *     adamw.restoreAfterEval(params, state);    // only needed if prepareForEval was called; cheap otherwise
+ *     Params gradients = ...;                   // taken at params
  *     adamw.step(params, gradients, state);     // params <- params + chain(gradients)
  * }
  * }</pre>
@@ -73,11 +75,11 @@ public final class Optimizer {
 
     /**
      * One update: copies {@code gradients} into the update buffer, runs the transformation on it and adds the
-     * result to {@code params} in place. If the parameters hold an evaluation point (after
-     * {@link #prepareForEval}), the training point is put back first.
+     * result to {@code params} in place. The gradients must have been taken at the training point: after
+     * {@link #prepareForEval}, call {@link #restoreAfterEval} before computing them (a Schedule-Free step on the
+     * evaluation point is an {@link IllegalStateException}).
      */
     public void step(Params params, Params gradients, State state) {
-        restoreAfterEval(params, state);
         Params updates = state.updates;
         if (gradients.size() != params.size() || updates.size() != params.size()) {
             throw new IllegalArgumentException("gradients have " + gradients.size() + " tensors, params "
@@ -102,7 +104,10 @@ public final class Optimizer {
         }
     }
 
-    /** Undoes {@link #prepareForEval}; {@link #step} calls it, so a caller need not. */
+    /**
+     * Undoes {@link #prepareForEval}: puts the training point back. Call it before taking the next gradient; it
+     * does nothing when the training point is already in place.
+     */
     public void restoreAfterEval(Params params, State state) {
         if (transformation instanceof EvaluationSwap swap) {
             swap.toTraining(params, state.transform);
