@@ -1,0 +1,80 @@
+package org.optbench.results.scoring;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.optbench.api.BadInputException;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecords;
+import org.optbench.results.records.TrialResult;
+
+/**
+ * optbench's own record directories as scoring input: every complete trial under a root (see
+ * {@link TrialRecords#findComplete}); each workload's metric, direction and target come from its trials'
+ * {@code trial.json}, and a trial whose {@code base_workload} is set is a held-out variant of that base. The
+ * time to target is recomputed from {@code eval_measurements.csv}, since the best-trial rule needs eval indices.
+ */
+public final class RecordTimes {
+    private RecordTimes() {
+    }
+
+    /** Per-workload times of every submission under {@code root}. */
+    public static ScoringInput read(Path root) {
+        return readTrials(root).times();
+    }
+
+    /** Every complete trial's first hit under {@code root}. */
+    public static TrialSet readTrials(Path root) {
+        List<Path> dirs = TrialRecords.findComplete(root);
+        if (dirs.isEmpty()) {
+            throw new BadInputException(root + ": no complete trial directories (none has a trial.json)");
+        }
+        List<TrialOutcome> trials = new ArrayList<>();
+        Map<String, TrialRecord> firstOfWorkload = new HashMap<>();
+        Map<String, Path> firstDir = new HashMap<>();
+        TreeSet<String> bases = new TreeSet<>();
+        Map<String, String> variantToBase = new TreeMap<>();
+        for (Path dir : dirs) {
+            TrialResult result = TrialRecords.read(dir);
+            TrialRecord r = result.record();
+            TrialRecord first = firstOfWorkload.putIfAbsent(r.workload(), r);
+            if (first == null) {
+                firstDir.put(r.workload(), dir);
+            } else {
+                checkSameTarget(first, firstDir.get(r.workload()), r, dir);
+            }
+            if (r.isBaseWorkload()) {
+                bases.add(r.workload());
+            } else {
+                variantToBase.put(r.workload(), r.baseWorkload());
+                bases.add(r.baseWorkload()); // a base nobody ran still counts as unsolved for everyone
+            }
+            WorkloadTarget target = new WorkloadTarget(r.metric(), r.metricDirection(), r.validationTarget());
+            trials.add(new TrialOutcome(r.submission(), r.workload(), r.study(),
+                    TimeToTarget.firstHit(r.trial(), result.evals(), target.column(), target.direction(),
+                            target.validationTarget())));
+        }
+        bases.removeAll(variantToBase.keySet());
+        return new TrialSet(trials, new ArrayList<>(bases), variantToBase, root.toString());
+    }
+
+    private static void checkSameTarget(TrialRecord first, Path firstDir, TrialRecord other, Path otherDir) {
+        boolean same = first.metric().equals(other.metric()) && first.metricDirection() == other.metricDirection()
+                && Double.compare(first.validationTarget(), other.validationTarget()) == 0
+                && java.util.Objects.equals(first.baseWorkload(), other.baseWorkload());
+        if (!same) {
+            throw new BadInputException(otherDir.resolve("trial.json") + ": workload '" + other.workload()
+                    + "' has metric " + describe(other) + " but " + firstDir.resolve("trial.json") + " has "
+                    + describe(first) + "; trials of one workload must share their target");
+        }
+    }
+
+    private static String describe(TrialRecord r) {
+        return r.metric() + " " + r.metricDirection().json() + " target " + r.validationTarget()
+                + (r.isBaseWorkload() ? "" : " (variant of " + r.baseWorkload() + ")");
+    }
+}

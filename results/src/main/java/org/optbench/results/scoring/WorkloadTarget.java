@@ -1,0 +1,18 @@
+package org.optbench.results.scoring;
+
+import org.optbench.results.records.TargetDirection;
+
+/**
+ * A workload's validation target.
+ *
+ * @param metric the metric's name, e.g. {@code "accuracy"}; its column is {@code validation/<metric>}
+ * @param direction which way it improves
+ * @param validationTarget the value to reach
+ */
+public record WorkloadTarget(String metric, TargetDirection direction, double validationTarget) {
+
+    /** The evaluation column that carries the metric. */
+    public String column() {
+        return "validation/" + metric;
+    }
+}

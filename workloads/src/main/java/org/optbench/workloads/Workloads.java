@@ -1,0 +1,66 @@
+package org.optbench.workloads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.optbench.api.BadInputException;
+import org.optbench.workloads.mnist.MnistData;
+import org.optbench.workloads.mnist.MnistMlp;
+import org.optbench.workloads.quadratic.QuadraticProblem;
+import org.optbench.workloads.quadratic.QuadraticWorkload;
+
+/**
+ * The registry of workloads and variants by name. Targets and budgets are those of workloads/README.md
+ * (calibrated on a 2-core machine, one native thread).
+ */
+public final class Workloads {
+    private static final Map<String, Function<WorkloadOptions, Workload>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP,
+                options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
+                options.dataType()));
+        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic", null, 0.0, 0.0, 5.0, 4000, 1e4),
+                QuadraticProblem.standard(1e4), options.dataType()));
+        FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0, 0.0, 5.0, 4000, 1e2),
+                QuadraticProblem.standard(1e2), options.dataType()));
+    }
+
+    private Workloads() {
+    }
+
+    /** The names of all workloads and variants, base workloads first. */
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** The workload of this name; an unknown name is a {@link BadInputException} listing the known ones. */
+    public static Workload create(String name, WorkloadOptions options) {
+        Function<WorkloadOptions, Workload> factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new BadInputException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
+        }
+        return factory.apply(options == null ? WorkloadOptions.defaults() : options);
+    }
+
+    /** The workload of this name with bundled data in FLOAT. */
+    public static Workload create(String name) {
+        return create(name, WorkloadOptions.defaults());
+    }
+
+    /**
+     * A quadratic workload at any condition number, for studies beyond the registered variants. Its targets are
+     * those given; the registered names carry calibrated ones.
+     */
+    public static Workload quadratic(double conditionNumber, double validationTarget, double budgetSeconds,
+                                     WorkloadOptions options) {
+        String name = String.format("quadratic_cond%.0e", conditionNumber).replace("+0", "").replace("+", "");
+        return new QuadraticWorkload(QuadraticWorkload.spec(name, "quadratic", validationTarget, validationTarget,
+                budgetSeconds, 4000, conditionNumber), QuadraticProblem.standard(conditionNumber),
+                options.dataType());
+    }
+}

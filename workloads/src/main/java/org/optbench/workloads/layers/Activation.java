@@ -1,0 +1,106 @@
+package org.optbench.workloads.layers;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An element-wise nonlinearity applied in place. The forward output is kept by the caller and is all the backward
+ * pass needs: ReLU's mask is {@code out > 0}, tanh's derivative is {@code 1 - out^2}.
+ */
+public enum Activation {
+    /** {@code max(0, z)}; derivative 1 where the output is positive, else 0. */
+    RELU {
+        @Override
+        float apply(float z) {
+            return z > 0f ? z : 0f;
+        }
+
+        @Override
+        double apply(double z) {
+            return z > 0.0 ? z : 0.0;
+        }
+
+        @Override
+        float derivativeFromOutput(float out) {
+            return out > 0f ? 1f : 0f;
+        }
+
+        @Override
+        double derivativeFromOutput(double out) {
+            return out > 0.0 ? 1.0 : 0.0;
+        }
+    },
+    /** {@code tanh(z)}; derivative {@code 1 - tanh(z)^2}. */
+    TANH {
+        @Override
+        float apply(float z) {
+            return (float) Math.tanh(z);
+        }
+
+        @Override
+        double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        float derivativeFromOutput(float out) {
+            return 1f - out * out;
+        }
+
+        @Override
+        double derivativeFromOutput(double out) {
+            return 1.0 - out * out;
+        }
+    };
+
+    abstract float apply(float z);
+
+    abstract double apply(double z);
+
+    abstract float derivativeFromOutput(float out);
+
+    abstract double derivativeFromOutput(double out);
+
+    /** Replaces every entry {@code z} of {@code values} by {@code f(z)}, in place. */
+    public void forwardInPlace(INDArray values) {
+        int n = (int) values.length();
+        int o = (int) values.offset();
+        if (values.dataType() == DataType.FLOAT) {
+            FloatBuffer v = values.data().asNioFloat();
+            for (int i = o; i < o + n; i++) {
+                v.put(i, apply(v.get(i)));
+            }
+        } else {
+            DoubleBuffer v = values.data().asNioDouble();
+            for (int i = o; i < o + n; i++) {
+                v.put(i, apply(v.get(i)));
+            }
+        }
+    }
+
+    /**
+     * Turns {@code dL/dout} into {@code dL/dz} in place: {@code grad *= f'(z)}, with {@code f'} read from the
+     * forward output {@code out} (same shape).
+     */
+    public void backwardInPlace(INDArray out, INDArray grad) {
+        int n = (int) grad.length();
+        int go = (int) grad.offset();
+        int oo = (int) out.offset();
+        if (grad.dataType() == DataType.FLOAT) {
+            FloatBuffer g = grad.data().asNioFloat();
+            FloatBuffer y = out.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                g.put(go + i, g.get(go + i) * derivativeFromOutput(y.get(oo + i)));
+            }
+        } else {
+            DoubleBuffer g = grad.data().asNioDouble();
+            DoubleBuffer y = out.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                g.put(go + i, g.get(go + i) * derivativeFromOutput(y.get(oo + i)));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.optbench.workloads.mnist;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.optbench.api.Batch;
+import org.optbench.api.BatchStream;
+import org.optbench.api.LossAndGradients;
+import org.optbench.api.LossType;
+import org.optbench.api.Params;
+import org.optbench.api.Rng;
+import org.optbench.api.WorkloadInfo;
+import org.optbench.workloads.MetricDirection;
+import org.optbench.workloads.Model;
+import org.optbench.workloads.Split;
+import org.optbench.workloads.Workload;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.layers.Activation;
+import org.optbench.workloads.layers.Mlp;
+import org.optbench.workloads.layers.MlpNetwork;
+import org.optbench.workloads.layers.SoftmaxCrossEntropy;
+
+/**
+ * {@code mnist_mlp}: a 784-256-256-10 perceptron with ReLU, trained with softmax cross-entropy on handwritten
+ * digits (inputs pixel / 255, targets one-hot). 269,322 parameters. Metric: validation accuracy. Evaluation runs
+ * forward passes over the split in chunks of {@value #EVAL_BATCH} with its own buffers.
+ */
+public final class MnistMlp implements Workload {
+    /** The architecture. */
+    public static final Mlp MLP = new Mlp(List.of(784, 256, 256, 10), Activation.RELU);
+    /** The evaluation chunk size. */
+    static final int EVAL_BATCH = 1000;
+
+    private final WorkloadSpec spec;
+    private final Mlp mlp;
+    private final MnistData data;
+    private final DataType dataType;
+    private final WorkloadInfo info;
+    private MlpNetwork evalNetwork;
+    private INDArray evalInputs;
+    private INDArray evalTargets;
+
+    /**
+     * @param spec the name, targets and budget
+     * @param mlp the architecture (784 inputs, 10 outputs)
+     * @param data the digits and their splits
+     * @param dataType FLOAT or DOUBLE
+     */
+    public MnistMlp(WorkloadSpec spec, Mlp mlp, MnistData data, DataType dataType) {
+        if (mlp.inputs() != MnistData.PIXELS || mlp.outputs() != MnistData.CLASSES) {
+            throw new IllegalArgumentException("an MNIST perceptron maps 784 pixels to 10 classes, got "
+                    + mlp.widths());
+        }
+        this.spec = spec;
+        this.mlp = mlp;
+        this.data = data;
+        this.dataType = dataType;
+        this.info = new WorkloadInfo(mlp.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
+                data.train().length);
+    }
+
+    /** The standard spec: targets and budget calibrated as workloads/README.md describes. */
+    public static WorkloadSpec standardSpec() {
+        return new WorkloadSpec("mnist_mlp", null, "accuracy", MetricDirection.HIGHER_IS_BETTER,
+                0.97, 0.97, 30.0, 3.0, 3000, 128, LossType.SOFTMAX_CROSS_ENTROPY,
+                "784-256-256-10 ReLU perceptron on handwritten digits, softmax cross-entropy");
+    }
+
+    /** The data this workload trains and evaluates on. */
+    public MnistData data() {
+        return data;
+    }
+
+    @Override
+    public WorkloadSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public WorkloadInfo info() {
+        return info;
+    }
+
+    @Override
+    public Params initialParams(Rng rng) {
+        return mlp.initialParams(rng, dataType);
+    }
+
+    @Override
+    public BatchStream trainingStream(int batchSize, Rng rng) {
+        return new MnistBatchStream(data, batchSize, rng, dataType);
+    }
+
+    @Override
+    public Model model(int batchSize) {
+        MlpNetwork network = new MlpNetwork(mlp, batchSize, dataType);
+        return new Model() {
+            @Override
+            public LossAndGradients lossAndGradients(Params params, Batch batch) {
+                return network.lossAndGradients(params, batch);
+            }
+
+            @Override
+            public void close() {
+                network.close();
+            }
+        };
+    }
+
+    @Override
+    public synchronized Map<String, Double> evaluate(Params params, Split split) {
+        int[] indices = data.indices(split);
+        double lossSum = 0;
+        long correct = 0;
+        long[] hits = new long[1];
+        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
+            int rows = Math.min(EVAL_BATCH, indices.length - from);
+            ensureEvalBuffers(rows);
+            data.copyExamples(indices, from, evalInputs, evalTargets);
+            INDArray logits = evalNetwork.forward(params, evalInputs);
+            lossSum += SoftmaxCrossEntropy.summedLossAndCorrect(logits, evalTargets, hits);
+            correct += hits[0];
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", lossSum / indices.length);
+        metrics.put("accuracy", (double) correct / indices.length);
+        return metrics;
+    }
+
+    private void ensureEvalBuffers(int rows) {
+        if (evalNetwork == null || evalNetwork.batchSize() != rows) {
+            if (evalNetwork != null) {
+                evalNetwork.close();
+            }
+            evalNetwork = new MlpNetwork(mlp, rows, dataType);
+            evalInputs = Nd4j.zeros(dataType, rows, MnistData.PIXELS);
+            evalTargets = Nd4j.zeros(dataType, rows, MnistData.CLASSES);
+        }
+    }
+}
