@@ -134,7 +134,7 @@ public final class TrialRunner {
     }
 
     /** Replaces {@code target} by {@code staging}; the old directory, if any, is removed after the move. */
-    static void moveIntoPlace(Path staging, Path target) {
+    public static void moveIntoPlace(Path staging, Path target) {
         try {
             Path old = null;
             if (Files.exists(target)) {
