@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.optbench.api.BadInputException;
-import org.optbench.api.EvalResult;
 import org.optbench.api.HyperParameters;
 import org.optbench.api.Submission;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.isolation.TrialRequest;
-import org.optbench.harness.trial.TrialListener;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
@@ -23,9 +20,6 @@ import org.optbench.workloads.Workload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,8 +80,8 @@ public final class RunCommand implements Callable<Integer> {
         TrialRequest request = request(hyperparameters, budget, trial);
 
         TrialRecord record;
-        try (ProgressBar bar = progressBar(workloadSpec, budget)) {
-            TrialListener listener = new BarListener(bar, workloadSpec);
+        try (TrialProgress listener = TrialProgress.start(instance.name() + " on " + workloadSpec.name(),
+                workloadSpec, budget, spec.commandLine().getErr())) {
             record = inProcess
                     ? TrialRunner.run(request, trialDir, listener)
                     : ForkedTrial.run(request, trialDir, listener, ForkedTrial.Limits.defaults());
@@ -100,45 +94,6 @@ public final class RunCommand implements Callable<Integer> {
     private TrialRequest request(Map<String, Object> hyperparameters, double budget, int trial) {
         return new TrialRequest(submission, workload, 0, trial, hyperparameters, seed, budget,
                 dataDir == null ? null : dataDir.toAbsolutePath().toString(), null, hardwareClass);
-    }
-
-    private ProgressBar progressBar(WorkloadSpec workloadSpec, double budget) {
-        return new ProgressBarBuilder()
-                .setTaskName(submission + " on " + workloadSpec.name())
-                .setInitialMax(Math.round(budget * 10))
-                .setUnit("s", 10)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
-                .continuousUpdate()
-                .hideEta()
-                .build();
-    }
-
-    /** Moves the bar with submission time and shows the step and the last validation metric. */
-    private static final class BarListener implements TrialListener {
-        private final ProgressBar bar;
-        private final WorkloadSpec workloadSpec;
-        private String lastMetric = "-";
-
-        BarListener(ProgressBar bar, WorkloadSpec workloadSpec) {
-            this.bar = bar;
-            this.workloadSpec = workloadSpec;
-        }
-
-        @Override
-        public void onStep(long step, double submissionSeconds) {
-            bar.stepTo(Math.min(bar.getMax(), Math.round(submissionSeconds * 10)));
-            bar.setExtraMessage(String.format(Locale.ROOT, " step %d, validation %s %s", step,
-                    workloadSpec.metric(), lastMetric));
-        }
-
-        @Override
-        public void onEvaluation(EvalResult evaluation) {
-            Double value = evaluation.metrics().getOrDefault("validation/" + workloadSpec.metric(), Double.NaN);
-            lastMetric = String.format(Locale.ROOT, "%.4f", value);
-            onStep(evaluation.step(), evaluation.submissionSeconds());
-        }
     }
 
     static Path writableDirectory(Path dir) {

@@ -1,0 +1,95 @@
+package org.optbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each user mistake is one line naming it, exit code 2, and no record left behind. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private CliTestSupport.Result run(String... args) {
+        return CliTestSupport.run(args);
+    }
+
+    private static void assertOneLine(CliTestSupport.Result r, String... fragments) {
+        assertEquals(2, r.exitCode(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), "more than one line: " + err);
+        assertFalse(err.contains("Exception"), "a stack trace or exception name: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "'" + f + "' missing from: " + err);
+        }
+    }
+
+    private void assertNoRecords(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(0, files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().endsWith(".stderr.log")).count(),
+                    "records were left in " + out);
+        }
+    }
+
+    @Test
+    void unknownWorkload() throws IOException {
+        Path out = dir.resolve("runs");
+        assertOneLine(run("run", "--workload", "cifar_vit", "--submission", "adamw", "--out", out.toString()),
+                "unknown workload 'cifar_vit'", "mnist_mlp");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void unknownSubmission() throws IOException {
+        Path out = dir.resolve("runs");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "lion", "--out", out.toString()),
+                "unknown submission 'lion'", "adamw");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void malformedHyperParameterJson() throws IOException {
+        Path hparams = dir.resolve("hp.json");
+        Files.writeString(hparams, "{\"learning_rate\": 0.001,\n \"beta2\": }");
+        Path out = dir.resolve("runs");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams", hparams.toString(),
+                "--out", out.toString()), "hp.json", "line 2");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void missingHyperParameterInAForkedTrial() throws IOException {
+        Path hparams = dir.resolve("hp.json");
+        Files.writeString(hparams, "{\"one_minus_beta1\": 0.1, \"beta2\": 0.999, \"weight_decay\": 0.0, "
+                + "\"warmup_factor\": 0.05}");
+        Path out = dir.resolve("runs");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams", hparams.toString(),
+                "--budget-seconds", "2", "--out", out.toString()), "missing hyperparameter 'learning_rate'");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void unwritableOutputDirectory() throws IOException {
+        Path file = dir.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--out",
+                file.resolve("runs").toString()), "not-a-dir");
+    }
+
+    @Test
+    void unknownOption() {
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--budget", "3"),
+                "--budget");
+    }
+}
