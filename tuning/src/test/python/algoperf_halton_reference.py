@@ -236,6 +236,15 @@ def main():
     for args in ((42, 'adamw', 'mnist_mlp', 0, 0), (42, 'adamw', 'mnist_mlp', 0, 1), (42, 'adamw', 'mnist_mlp', 2, 5),
                  (42, 'adamw', 'cifar_cnn', 0, 1), (-7, 'nadamw', 'wmt', 1, 3)):
         print('derive_seed%r = %d' % (args, derive_seed(*args)))
+    print('fnv1a64: "" %s, "a" %s, "foobar" %s' % (hex(fnv1a64(b'')), hex(fnv1a64(b'a')), hex(fnv1a64(b'foobar'))))
+    # An external study end to end: experiment seed 42, submission adamw, workload mnist_mlp, study 1, 5 trials of
+    # the NAdamW space; the study's shuffle seed is derive_seed(42, 'adamw', 'mnist_mlp', 1, 0).
+    study_seed = derive_seed(42, 'adamw', 'mnist_mlp', 1, 0)
+    _, points, order = draw(NADAMW_7D, 5, study_seed)
+    print('== plan: study seed', study_seed, 'order', order)
+    for k, p in enumerate(points, start=1):
+        print('  trial %d seed %d learning_rate=%r weight_decay=%r' % (
+            k, derive_seed(42, 'adamw', 'mnist_mlp', 1, k), p['learning_rate'], p['weight_decay']))
 
 
 if __name__ == '__main__':
