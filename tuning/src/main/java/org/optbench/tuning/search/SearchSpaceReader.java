@@ -1,6 +1,7 @@
 package org.optbench.tuning.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import org.optbench.api.BadInputException;
  * published qualification files repeats {@code label_smoothing}).
  */
 public final class SearchSpaceReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> RANGE_FIELDS = Set.of("min", "max", "scaling");
 
     private SearchSpaceReader() {

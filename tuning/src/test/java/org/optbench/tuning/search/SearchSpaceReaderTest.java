@@ -120,6 +120,9 @@ class SearchSpaceReaderTest {
         assertTrue(e.getMessage().startsWith(broken + ": not valid JSON ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("at line 2)"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+        BadInputException trailing = assertThrows(BadInputException.class,
+                () -> SearchSpaceReader.parse("{\"lr\": {\"feasible_points\": [1]}} {\"wd\": 2}", "two.json"));
+        assertTrue(trailing.getMessage().startsWith("two.json: not valid JSON ("), trailing.getMessage());
         Path missing = dir.resolve("missing.json");
         assertEquals(missing + ": no such search space file",
                 assertThrows(BadInputException.class, () -> SearchSpaceReader.read(missing)).getMessage());
