@@ -59,6 +59,9 @@ public final class ScrambledHalton {
      * {@code fmod(sum_k perm[digit_k(index)] / base^(k+1) + shift, 1)}.
      */
     public static double coordinate(int base, long index) {
+        if (base < 2) {
+            throw new IllegalArgumentException("base must be at least 2, got " + base);
+        }
         return new ScrambledBase(base).point(index);
     }
 

@@ -63,7 +63,7 @@ class PlanJsonTest {
         PlanJson.write(externalPlan(), file); // replaces
         String text = Files.readString(file);
         for (String field : List.of("\"format\"", "\"experiment_seed\"", "\"search_space\"", "\"trials_per_study\"",
-                "\"budget_factor\"", "\"budget_seconds\"", "\"hyperparameters\"", "\"tuning\" : \"external\"")) {
+                "\"budget_factor\"", "\"budget_seconds\"", "\"hyperparameters\"", "\"tuning\": \"external\"")) {
             assertTrue(text.contains(field), field);
         }
         assertFalse(text.contains("budgetSeconds"));
@@ -83,17 +83,17 @@ class PlanJsonTest {
     @Test
     void mistakesInAPlanFileNameTheFileAndTheField() {
         String good = PlanJson.toJson(externalPlan());
-        assertBad(good.replaceFirst("\"seed\" : \\d+,", ""), "plan.json: missing field 'trials[0].seed'");
-        assertBad(good.replaceFirst("\"study\" : 0", "\"study\" : \"zero\""),
+        assertBad(good.replaceFirst("\"seed\": \\d+,", ""), "plan.json: missing field 'trials[0].seed'");
+        assertBad(good.replaceFirst("\"study\": 0", "\"study\": \"zero\""),
                 "plan.json: field 'trials[0].study' must be a whole number, got the string \"zero\"");
         assertBad(good.replace("optbench-study-plan", "something-else"),
                 "plan.json: format is 'something-else', expected 'optbench-study-plan'");
-        assertBad(good.replaceFirst("\"kind\" : \"external\"", "\"kind\" : \"internal\""),
+        assertBad(good.replaceFirst("\"kind\": \"external\"", "\"kind\": \"internal\""),
                 "plan.json: unknown tuning ruleset kind 'internal', expected external or self-tuning");
-        assertBad(good.replaceFirst("\"budget_seconds\" : 60.0", "\"budget_seconds\" : 600.0"),
+        assertBad(good.replaceFirst("\"budget_seconds\": 60.0", "\"budget_seconds\": 600.0"),
                 "plan.json: study plan: trial adamw/study_0/mnist_mlp/trial_2 has budget 60.0 s, but other trials "
                         + "on mnist_mlp have 600.0 s");
-        assertBad(good.replaceFirst("\"budget_seconds\" : 60.0", "\"budget_seconds\" : -1"),
+        assertBad(good.replaceFirst("\"budget_seconds\": 60.0", "\"budget_seconds\": -1"),
                 "plan.json: trials[0]: trial spec: budget_seconds must be a positive number, got -1.0");
         assertBad("{\"format\": ", null);
         assertEquals(dir.resolve("none.json") + ": no such file",
