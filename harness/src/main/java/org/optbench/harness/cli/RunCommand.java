@@ -16,6 +16,8 @@ import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
+import org.optbench.tuning.plan.Ruleset;
+import org.optbench.tuning.plan.TrialSpec;
 import org.optbench.workloads.Workload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
@@ -64,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Workload resolved = Workloads.create(workload, TrialRunner.options(request(Map.of(), 0, 1)));
+        Workload resolved = Workloads.create(workload, TrialRunner.options(request(Map.of(), 1, 1)));
         WorkloadSpec workloadSpec = resolved.spec();
         Submission instance = SubmissionSource.load(submission);
         Map<String, Object> hyperparameters = hparamsFile == null
@@ -92,8 +94,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private TrialRequest request(Map<String, Object> hyperparameters, double budget, int trial) {
-        return new TrialRequest(submission, workload, 0, trial, hyperparameters, seed, budget,
-                dataDir == null ? null : dataDir.toAbsolutePath().toString(), null, hardwareClass);
+        // A single run is a one-trial self-tuning study of its own.
+        TrialSpec spec = new TrialSpec(submission, workload, "single", Ruleset.Kind.SELF_TUNING, 0, trial,
+                hyperparameters, seed, budget);
+        return new TrialRequest(spec, dataDir == null ? null : dataDir.toAbsolutePath().toString(), null,
+                hardwareClass);
     }
 
     static Path writableDirectory(Path dir) {

@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.optbench.api.BadInputException;
 import org.optbench.harness.trial.Failures;
 import org.optbench.harness.trial.Software;
 import org.optbench.harness.trial.TrialListener;
 import org.optbench.harness.trial.TrialRunner;
-import org.optbench.results.records.AtomicFiles;
 import org.optbench.results.records.EvalMeasurementsCsv;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
@@ -41,8 +38,6 @@ import org.optbench.workloads.Workloads;
  * {@code trial.json}, the parent writes a failed record itself, keeping the evaluations the child had logged.
  */
 public final class ForkedTrial {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Heap, native memory and the watchdog of a trial JVM. */
     public record Limits(String maxHeap, String maxNativeBytes, long stallSeconds) {
         /** 2 GB of heap, 4 GB of native memory, killed after 10 minutes without a sign of life. */
@@ -65,10 +60,10 @@ public final class ForkedTrial {
         Path stderrLog = parent.resolve(trialDir.getFileName() + ".stderr.log");
         try {
             Files.createDirectories(parent);
-            AtomicFiles.writeString(requestFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(request));
         } catch (IOException e) {
             throw new BadInputException("cannot write to " + parent + ": " + e.getMessage(), e);
         }
+        request.write(requestFile);
         List<String> command = command(requestFile, trialDir.toAbsolutePath(), limits);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrLog.toFile());
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
@@ -160,7 +155,7 @@ public final class ForkedTrial {
     }
 
     private static TrialRecord writeFailedRecord(TrialRequest request, Path trialDir, String reason) {
-        WorkloadSpec spec = Workloads.create(request.workload(), TrialRunner.options(request)).spec();
+        WorkloadSpec spec = Workloads.create(request.spec().workload(), TrialRunner.options(request)).spec();
         Path staging = trialDir.resolveSibling(trialDir.getFileName() + TrialRunner.STAGING_SUFFIX);
         Path csv = staging.resolve(EvalMeasurementsCsv.FILE_NAME);
         List<EvalRow> evals = Files.isRegularFile(csv) ? EvalMeasurementsCsv.read(csv) : List.of();
@@ -169,7 +164,7 @@ public final class ForkedTrial {
             writer.appendEval(row);
         }
         if (!Files.exists(staging.resolve(TrialRecordWriter.HPARAMS_FILE))) {
-            writer.writeHyperParameters(request.hyperparameters());
+            writer.writeHyperParameters(request.spec().hyperparameters());
         }
         EvalRow last = evals.isEmpty() ? null : evals.get(evals.size() - 1);
         Double timeToTarget = null;
@@ -182,8 +177,8 @@ public final class ForkedTrial {
             }
             reachedTest |= direction.reaches(row.test(spec.metric()), spec.testTarget());
         }
-        TrialRecord record = new TrialRecord(request.submission(), spec.name(), spec.base(), request.study(),
-                request.trial(), request.seed(), request.hyperparameters(), request.budgetSeconds(), spec.metric(),
+        TrialRecord record = new TrialRecord(request.spec().submission(), spec.name(), spec.base(), request.spec().study(),
+                request.spec().trial(), request.spec().seed(), request.spec().hyperparameters(), request.spec().budgetSeconds(), spec.metric(),
                 direction, spec.validationTarget(), spec.testTarget(), request.hardwareClass(), timeToTarget != null,
                 reachedTest, timeToTarget, last == null ? 0 : last.globalStep(), evals.size(),
                 last == null ? 0 : last.submissionSeconds(), last == null ? 0 : last.evalSeconds(),

@@ -1,39 +1,72 @@
 package org.optbench.harness.isolation;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.Path;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.optbench.api.BadInputException;
+import org.optbench.harness.trial.Failures;
+import org.optbench.results.records.AtomicFiles;
+import org.optbench.tuning.plan.PlanJson;
+import org.optbench.tuning.plan.TrialSpec;
 
 /**
- * Everything a trial JVM needs to run one trial: what to train, how, for how long, and where its data lives.
- * Written as JSON by the parent and read by the child ({@code optbench trial --request FILE}).
+ * A trial spec and how to run it here: where the data lives, an eval period override, the hardware class to record.
+ * The parent writes it as JSON for a forked trial JVM ({@code optbench trial --request FILE}).
  *
- * @param submission a built-in submission's name or a path to a submission jar
- * @param workload a workload's or variant's name
- * @param study 0-based study index
- * @param trial 1-based trial index
- * @param hyperparameters the trial's point
- * @param seed the trial's seed
- * @param budgetSeconds the submission-time budget
+ * @param spec what to train, how and for how long (the unit a study plan is made of)
  * @param dataDir a directory with the workload's full data set, or {@code null} for the bundled data
  * @param evalPeriodSeconds an eval period that replaces the workload's, or {@code null}
  * @param hardwareClass the hardware class to record, or {@code null} to derive it from the machine
  */
-public record TrialRequest(
-        @JsonProperty("submission") String submission,
-        @JsonProperty("workload") String workload,
-        @JsonProperty("study") int study,
-        @JsonProperty("trial") int trial,
-        @JsonProperty("hyperparameters") Map<String, Object> hyperparameters,
-        @JsonProperty("seed") long seed,
-        @JsonProperty("budget_seconds") double budgetSeconds,
-        @JsonProperty("data_dir") String dataDir,
-        @JsonProperty("eval_period_seconds") Double evalPeriodSeconds,
-        @JsonProperty("hardware_class") String hardwareClass) {
+public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Keeps the hyperparameters' order. */
-    public TrialRequest {
-        hyperparameters = new LinkedHashMap<>(hyperparameters);
+    /** A request with nothing but the spec. */
+    public static TrialRequest of(TrialSpec spec) {
+        return new TrialRequest(spec, null, null, null);
+    }
+
+    /** Writes the request atomically. */
+    public void write(Path file) {
+        try {
+            ObjectNode root = JSON.createObjectNode();
+            root.set("trial", JSON.readTree(PlanJson.toJson(spec)));
+            root.put("data_dir", dataDir);
+            if (evalPeriodSeconds == null) {
+                root.putNull("eval_period_seconds");
+            } else {
+                root.put("eval_period_seconds", evalPeriodSeconds);
+            }
+            root.put("hardware_class", hardwareClass);
+            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a request written by {@link #write}. */
+    public static TrialRequest read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new BadInputException("trial request " + file + " is not readable JSON: "
+                    + Failures.firstLine(String.valueOf(e.getMessage())));
+        }
+        if (root == null || !root.has("trial")) {
+            throw new BadInputException("trial request " + file + " has no 'trial' object");
+        }
+        TrialSpec spec = PlanJson.trialFromJson(root.get("trial").toString(), file.toString());
+        JsonNode period = root.get("eval_period_seconds");
+        return new TrialRequest(spec, text(root, "data_dir"),
+                period == null || period.isNull() ? null : period.asDouble(), text(root, "hardware_class"));
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? null : node.asText();
     }
 }

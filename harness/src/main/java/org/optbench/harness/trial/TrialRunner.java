@@ -53,8 +53,8 @@ public final class TrialRunner {
 
     /** Like {@link #run(TrialRequest, Path, TrialListener)}, on a given clock and workload (for tests). */
     public static TrialRecord run(TrialRequest request, Path trialDir, TrialListener listener, TrialClock clock) {
-        Workload workload = Workloads.create(request.workload(), options(request));
-        return run(request, workload, SubmissionSource.load(request.submission()), trialDir, listener, clock);
+        Workload workload = Workloads.create(request.spec().workload(), options(request));
+        return run(request, workload, SubmissionSource.load(request.spec().submission()), trialDir, listener, clock);
     }
 
     /** Runs a given workload and submission instance (tests use it for instrumented ones). */
@@ -62,7 +62,7 @@ public final class TrialRunner {
                                   TrialListener listener, TrialClock clock) {
         String startedAt = Instant.now().toString();
         WorkloadSpec spec = workload.spec();
-        HyperParameters hyperParameters = HyperParameters.of(request.hyperparameters());
+        HyperParameters hyperParameters = HyperParameters.of(request.spec().hyperparameters());
         HardwareFingerprint hardware = HardwareFingerprint.probe();
         String hardwareClass = request.hardwareClass() != null ? request.hardwareClass() : hardware.hardwareClass();
         double evalPeriod = request.evalPeriodSeconds() != null ? request.evalPeriodSeconds() : spec.evalPeriodSeconds();
@@ -74,8 +74,8 @@ public final class TrialRunner {
         try {
             writer.writeHyperParameters(hyperParameters.asMap());
             writer.writeMetaData(metaData(request, spec, hardware, hardwareClass, evalPeriod));
-            TrialLoop loop = new TrialLoop(workload, submission, hyperParameters, request.seed(),
-                    request.budgetSeconds(), evalPeriod, clock, listener,
+            TrialLoop loop = new TrialLoop(workload, submission, hyperParameters, request.spec().seed(),
+                    request.spec().budgetSeconds(), evalPeriod, clock, listener,
                     (evaluation, evalSeconds, loggingSeconds, totalSeconds) -> writer.appendEval(new EvalRow(
                             evaluation.step(), 0, evaluation.submissionSeconds(), evalSeconds, loggingSeconds,
                             totalSeconds, evaluation.metrics())));
@@ -84,8 +84,8 @@ public final class TrialRunner {
             deleteRecursively(staging);
             throw e;
         }
-        TrialRecord record = new TrialRecord(submission.name(), spec.name(), spec.base(), request.study(),
-                request.trial(), request.seed(), hyperParameters.asMap(), request.budgetSeconds(), spec.metric(),
+        TrialRecord record = new TrialRecord(submission.name(), spec.name(), spec.base(), request.spec().study(),
+                request.spec().trial(), request.spec().seed(), hyperParameters.asMap(), request.spec().budgetSeconds(), spec.metric(),
                 spec.direction() == MetricDirection.HIGHER_IS_BETTER ? TargetDirection.HIGHER : TargetDirection.LOWER,
                 spec.validationTarget(), spec.testTarget(), hardwareClass, outcome.reachedValidationTarget(),
                 outcome.reachedTestTarget(), outcome.timeToTargetSeconds(), outcome.steps(),
@@ -121,11 +121,11 @@ public final class TrialRunner {
         workload.put("data_dir", request.dataDir());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("workload", workload);
-        meta.put("submission", request.submission());
-        meta.put("study", request.study());
-        meta.put("trial", request.trial());
-        meta.put("seed", request.seed());
-        meta.put("budget_seconds", request.budgetSeconds());
+        meta.put("submission", request.spec().submission());
+        meta.put("study", request.spec().study());
+        meta.put("trial", request.spec().trial());
+        meta.put("seed", request.spec().seed());
+        meta.put("budget_seconds", request.spec().budgetSeconds());
         Map<String, Object> hardwareMap = new LinkedHashMap<>(hardware.asMap());
         hardwareMap.put("hardware_class", hardwareClass);
         meta.put("hardware", hardwareMap);

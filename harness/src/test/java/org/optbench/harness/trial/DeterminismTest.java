@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TrialRecords;
+import org.optbench.tuning.plan.Ruleset;
+import org.optbench.tuning.plan.TrialSpec;
 
 /**
  * The same seed gives the same trajectory on the CPU backend. The eval period is 0, so every step is evaluated and
@@ -36,9 +38,10 @@ class DeterminismTest {
     }
 
     private static List<EvalRow> run(Path trialDir, long seed) {
-        TrialRequest request = new TrialRequest("adamw", "mnist_mlp", 0, 1, Map.of("learning_rate", 0.001,
-                "one_minus_beta1", 0.1, "beta2", 0.999, "weight_decay", 0.0, "warmup_factor", 0.05), seed, 1.0,
-                null, 0.0, null);
+        TrialSpec spec = new TrialSpec("adamw", "mnist_mlp", "single", Ruleset.Kind.SELF_TUNING, 0, 1,
+                Map.of("learning_rate", 0.001, "one_minus_beta1", 0.1, "beta2", 0.999, "weight_decay", 0.0,
+                        "warmup_factor", 0.05), seed, 1.0);
+        TrialRequest request = new TrialRequest(spec, null, 0.0, null);
         TrialRunner.run(request, trialDir, TrialListener.NONE);
         return TrialRecords.read(trialDir).evals();
     }
