@@ -1,0 +1,195 @@
+package org.optbench.harness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.optbench.api.BadInputException;
+import org.optbench.api.Submission;
+import org.optbench.harness.catalog.SubmissionSource;
+import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.study.LocalExecutor;
+import org.optbench.harness.study.StudyLayout;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.tuning.plan.PlanJson;
+import org.optbench.tuning.plan.Ruleset;
+import org.optbench.tuning.plan.StudyPlan;
+import org.optbench.tuning.plan.StudyPlanner;
+import org.optbench.tuning.plan.WorkloadBudget;
+import org.optbench.tuning.search.SearchSpace;
+import org.optbench.tuning.search.SearchSpaceReader;
+import org.optbench.workloads.WorkloadOptions;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.Workloads;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials one after another, each
+ * alone in its own JVM. Run again after an interruption, it runs only the trials without a complete record.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plan a tuning study (AlgoPerf rulesets, quasi-random search) and run its trials, resuming "
+                + "where an earlier run stopped.",
+                "Writes OUT/<external_tuning|self_tuning>/<submission>/plan.json and a record directory per trial."})
+public final class TuneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--submission", required = true, paramLabel = "S", description = "Built-in submission name.")
+    String submission;
+
+    @Option(names = "--ruleset", defaultValue = "external", paramLabel = "KIND",
+            description = "external (search space, S x T trials, full budget) or self-tuning (default point, S x 1 "
+                    + "trial, budget x factor); default: ${DEFAULT-VALUE}.")
+    String ruleset;
+
+    @Option(names = "--preset", defaultValue = Ruleset.DEFAULT_PRESET, paramLabel = "NAME",
+            description = "Ruleset sizes: local, algoperf-v0.5 or algoperf-v0.6; default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W[,W...]",
+            description = "Workloads or variants; default: every base workload.")
+    List<String> workloads;
+
+    @Option(names = "--studies", paramLabel = "N", description = "Override the preset's number of studies.")
+    Integer studies;
+
+    @Option(names = "--trials", paramLabel = "T", description = "Override the preset's trials per study (external).")
+    Integer trials;
+
+    @Option(names = "--search-space", paramLabel = "FILE",
+            description = "AlgoPerf tuning_search_space.json (external); default: the submission's own.")
+    Path searchSpaceFile;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Experiment seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--budget-seconds", paramLabel = "N",
+            description = "Replace every workload's base budget (before the ruleset's factor), e.g. for smoke tests.")
+    Double budgetSeconds;
+
+    @Option(names = "--eval-period-seconds", paramLabel = "N", hidden = true,
+            description = "Replace every workload's eval period (tests).")
+    Double evalPeriodSeconds;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with full data sets.")
+    Path dataDir;
+
+    @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record.")
+    String hardwareClass;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        StudyPlan plan = plan();
+        StudyLayout layout = new StudyLayout(RunCommand.writableDirectory(out));
+        Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission());
+        if (Files.exists(planFile)) {
+            StudyPlan existing = PlanJson.read(planFile);
+            if (!existing.equals(plan)) {
+                throw new BadInputException("a different study plan is already in " + planFile
+                        + "; use another --out, or delete it to start over");
+            }
+        } else {
+            RunCommand.writableDirectory(planFile.getParent());
+            PlanJson.write(plan, planFile);
+        }
+        LocalExecutor executor = new LocalExecutor(dataDir == null ? null : dataDir.toAbsolutePath().toString(),
+                hardwareClass, ForkedTrial.Limits.defaults(), evalPeriodSeconds);
+        List<TrialRecord> records;
+        try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
+            records = executor.execute(plan, layout, progress);
+        }
+        stdout.print(StudySummary.of(plan, records, layout.experiment(plan.ruleset().kind())));
+        stdout.flush();
+        return 0;
+    }
+
+    /** The plan these options describe; deterministic, so the same command plans the same study. */
+    StudyPlan plan() {
+        Submission instance = SubmissionSource.load(submission);
+        Ruleset.Kind kind = Ruleset.Kind.parse(ruleset);
+        Ruleset rules = Ruleset.preset(preset, kind);
+        if (studies != null) {
+            rules = rules.withStudies(studies);
+        }
+        if (trials != null) {
+            if (kind == Ruleset.Kind.SELF_TUNING && trials != 1) {
+                throw new BadInputException("--trials must be 1 under the self-tuning ruleset, got " + trials);
+            }
+            rules = rules.withTrialsPerStudy(trials);
+        }
+        List<WorkloadBudget> budgets = new ArrayList<>();
+        for (String name : workloadNames()) {
+            WorkloadSpec workloadSpec = Workloads.create(name, options()).spec();
+            double budget = budgetSeconds != null ? budgetSeconds : workloadSpec.budgetSeconds();
+            if (!(budget > 0)) {
+                throw new BadInputException("--budget-seconds must be positive, got " + budget);
+            }
+            budgets.add(new WorkloadBudget(workloadSpec.name(), budget));
+        }
+        if (kind == Ruleset.Kind.SELF_TUNING) {
+            return StudyPlanner.planSelfTuning(instance.name(), budgets, rules,
+                    instance.defaultHyperParameters().asMap(), seed);
+        }
+        SearchSpace space;
+        if (searchSpaceFile != null) {
+            space = SearchSpaceReader.read(searchSpaceFile);
+        } else {
+            String json = instance.searchSpaceJson().orElseThrow(() -> new BadInputException("submission '"
+                    + instance.name() + "' ships no search space; give one with --search-space FILE"));
+            space = SearchSpaceReader.parse(json, instance.name() + " default search space");
+        }
+        return StudyPlanner.planExternal(instance.name(), budgets, rules, space, seed);
+    }
+
+    private List<String> workloadNames() {
+        if (workloads != null && !workloads.isEmpty()) {
+            return workloads;
+        }
+        List<String> base = new ArrayList<>();
+        for (String name : Workloads.names()) {
+            if (Workloads.create(name, options()).spec().base() == null) {
+                base.add(name);
+            }
+        }
+        return base;
+    }
+
+    private WorkloadOptions options() {
+        WorkloadOptions defaults = WorkloadOptions.defaults();
+        return dataDir == null ? defaults : defaults.withDataDir(dataDir);
+    }
+
+    /** The table printed when a study is done. */
+    static final class StudySummary {
+        private StudySummary() {
+        }
+
+        static String of(StudyPlan plan, List<TrialRecord> records, Path experiment) {
+            StringBuilder s = new StringBuilder();
+            s.append(String.format(Locale.ROOT, "%s, %s %s: %d trials, records under %s%n", plan.submission(),
+                    plan.ruleset().name(), plan.ruleset().kind().label(), records.size(), experiment));
+            s.append(String.format(Locale.ROOT, "  %-5s %-22s %-5s %-9s %10s %10s  %s%n", "study", "workload", "trial",
+                    "reached", "ttt s", "budget s", "stop"));
+            for (TrialRecord r : records) {
+                s.append(String.format(Locale.ROOT, "  %-5d %-22s %-5d %-9s %10s %10.1f  %s%n", r.study(), r.workload(),
+                        r.trial(), r.reachedValidationTarget() ? "yes" : "no",
+                        r.timeToTargetSeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.timeToTargetSeconds()),
+                        r.budgetSeconds(), r.failure() != null ? "failed: " + r.failure() : r.stopReason().json()));
+            }
+            return s.toString();
+        }
+    }
+}
