@@ -59,6 +59,9 @@ class TimesCsvTest {
         BadInputException duplicate = assertThrows(BadInputException.class,
                 () -> parse("submission,workload,seconds\nA,W1,100\nA,W1,90\n", Map.of()));
         assertEquals("times.csv line 3: a second time for submission 'A' and workload 'W1'", duplicate.getMessage());
+        BadInputException variant = assertThrows(BadInputException.class,
+                () -> parse("submission,workload,seconds\nA,W1,100\n", Map.of("W1_typo", "W1")));
+        assertEquals("times.csv: held-out variant 'W1_typo' has no row; workloads: W1", variant.getMessage());
         BadInputException header = assertThrows(BadInputException.class,
                 () -> parse("name,workload,seconds\nA,W1,100\n", Map.of()));
         assertEquals("times.csv: no column 'submission'; expected header submission,workload,seconds",
