@@ -40,6 +40,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "optbench record directories (every complete trial below DIR).")
     Path records;
 
+    @Option(names = "--hardware-class", paramLabel = "NAME",
+            description = "With --records: score only trials of this hardware class (needed when several are present).")
+    String hardwareClass;
+
     @Option(names = "--algoperf-logs", paramLabel = "DIR",
             description = "AlgoPerf logs: DIR/<submission>/study_<j>/<workload>_<framework>/trial_<k>/eval_measurements.csv.")
     Path algoPerfLogs;
@@ -92,10 +96,13 @@ public final class ScoreCommand implements Callable<Integer> {
         if (algoPerfLogs == null && targets != null) {
             throw new BadInputException("--targets goes with --algoperf-logs only");
         }
+        if (hardwareClass != null && records == null) {
+            throw new BadInputException("--hardware-class goes with --records only");
+        }
         if (times != null) {
             return TimesCsv.read(times, heldOut);
         }
-        ScoringInput input = records != null ? RecordTimes.read(records) : AlgoPerfLogs.read(algoPerfLogs, targets);
+        ScoringInput input = records != null ? RecordTimes.read(records, hardwareClass) : AlgoPerfLogs.read(algoPerfLogs, targets);
         return input.withHeldOut(heldOut);
     }
 }

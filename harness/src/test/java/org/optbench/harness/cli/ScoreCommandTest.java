@@ -8,8 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.optbench.results.records.EvalRow;
+import org.optbench.results.records.StopReason;
+import org.optbench.results.records.TargetDirection;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordWriter;
 import picocli.CommandLine;
 
 class ScoreCommandTest {
@@ -76,6 +83,30 @@ class ScoreCommandTest {
         assertEquals("submission,score\nA,1.000000\nB,0.500000\n", v05.out());
         Run v06 = run("--times", csv.toString(), "--held-out", "W1_v=W1", "--format", "csv");
         assertEquals("submission,score\nA,1.000000\nB,1.000000\n", v06.out());
+    }
+
+    /** One complete trial with a single evaluation at {@code seconds} that reaches the 0.9 accuracy target. */
+    void record(String submission, int study, double seconds) {
+        TrialRecordWriter writer = TrialRecordWriter.create(tmp.resolve("runs"), submission, study, "mnist", 1);
+        writer.writeHyperParameters(Map.of("learning_rate", 0.01));
+        writer.appendEval(new EvalRow(100, 0, seconds, 1, 0, seconds + 1, Map.of("validation/accuracy", 0.95)));
+        writer.complete(new TrialRecord(submission, "mnist", null, study, 1, 1, Map.of("learning_rate", 0.01), 100,
+                "accuracy", TargetDirection.HIGHER, 0.9, 0.9, "cpu", true, true, seconds, 100, 1, seconds, 1, 0,
+                seconds + 1, seconds / 100, 1, 1, null, StopReason.TARGETS_REACHED, "test", "2026-11-27T00:00:00Z"));
+    }
+
+    @Test
+    void scoresOptbenchRecords() {
+        // adamw: studies at 10 s and 20 s -> median 15. sgd: 30 s and 60 s -> median 45, ratio 3 = tau_66 exactly.
+        // sgd's rho = 0 on tau_0..tau_65 and 1 from tau_66: (0 + 1)/2 / 33 + 33/33 = 33.5/33; score 33.5/99.
+        record("adamw", 0, 10);
+        record("adamw", 1, 20);
+        record("sgd", 0, 30);
+        record("sgd", 1, 60);
+        Run run = run("--records", tmp.resolve("runs").toString(), "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("submission,score\nadamw,1.000000\nsgd," + String.format(Locale.ROOT, "%.6f", 33.5 / 99) + "\n",
+                run.out());
     }
 
     @Test

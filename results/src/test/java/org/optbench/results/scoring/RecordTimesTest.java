@@ -23,6 +23,11 @@ class RecordTimesTest {
     /** Writes one trial whose evaluations are (submission seconds, validation accuracy) pairs. */
     void trial(String submission, String workload, String base, int study, int trial, double target, boolean complete,
                double... secondsAndAccuracy) {
+        trialOn("cpu", submission, workload, base, study, trial, target, complete, secondsAndAccuracy);
+    }
+
+    void trialOn(String hardwareClass, String submission, String workload, String base, int study, int trial,
+                 double target, boolean complete, double... secondsAndAccuracy) {
         TrialRecordWriter writer = TrialRecordWriter.create(root, submission, study, workload, trial);
         for (int i = 0; i < secondsAndAccuracy.length; i += 2) {
             writer.appendEval(new EvalRow(100L * i, 0, secondsAndAccuracy[i], 1, 0, secondsAndAccuracy[i] + 1,
@@ -31,7 +36,7 @@ class RecordTimesTest {
         if (complete) {
             // Deliberately claims a time to target of 1 s: the scorer recomputes it from the evaluations.
             writer.complete(new TrialRecord(submission, workload, base, study, trial, 7, Map.of("lr", 0.1), 100,
-                    "accuracy", TargetDirection.HIGHER, target, target, "cpu", false, false, 1.0, 10, 2, 1, 1, 0, 2,
+                    "accuracy", TargetDirection.HIGHER, target, target, hardwareClass, false, false, 1.0, 10, 2, 1, 1, 0, 2,
                     0.01, 1, 1, null, StopReason.BUDGET, "test", "2026-11-27T00:00:00Z"));
         }
     }
@@ -89,6 +94,20 @@ class RecordTimesTest {
         BadInputException e = assertThrows(BadInputException.class, () -> RecordTimes.read(root));
         assertTrue(e.getMessage().contains("workload 'mnist'"), e.getMessage());
         assertTrue(e.getMessage().contains("sgd"), e.getMessage());
+    }
+
+    @Test
+    void onlyOneHardwareClassIsScoredAtATime() {
+        trialOn("cpu-2core", "adamw", "mnist", null, 0, 1, 0.9, true, 10, 0.95);
+        trialOn("h100", "sgd", "mnist", null, 0, 1, 0.9, true, 1, 0.95);
+        BadInputException mixed = assertThrows(BadInputException.class, () -> RecordTimes.read(root));
+        assertEquals(root + ": trials come from hardware classes cpu-2core, h100; times compare within one class: "
+                + "choose one (--hardware-class)", mixed.getMessage());
+        ScoringInput cpu = RecordTimes.read(root, "cpu-2core");
+        assertEquals(List.of("adamw"), cpu.times().submissions());
+        assertEquals(10.0, cpu.times().time("adamw", "mnist"));
+        BadInputException none = assertThrows(BadInputException.class, () -> RecordTimes.read(root, "tpu"));
+        assertEquals(root + ": no trial of hardware class 'tpu'; found: cpu-2core, h100", none.getMessage());
     }
 
     @Test
