@@ -1,10 +1,14 @@
 package org.optbench.results.records;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import org.optbench.api.BadInputException;
 
 /**
@@ -34,13 +38,26 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] bytes) {
         Path directory = target.toAbsolutePath().getParent();
-        Path temp = null;
+        // A fresh name, created with the process's umask (Files.createTempFile would make it owner-only).
+        Path temp = directory.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(
+                ThreadLocalRandom.current().nextLong(), 36));
+        boolean created = false;
         try {
-            temp = Files.createTempFile(directory, TEMP_PREFIX + target.getFileName() + "-", "");
-            Files.write(temp, bytes);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                created = true;
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // On disk before the rename, so that a crash cannot leave a renamed but empty file.
+                channel.force(true);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            deleteQuietly(temp);
+            if (created) {
+                deleteQuietly(temp);
+            }
             throw new BadInputException("cannot write " + target + ": " + describe(e), e);
         }
     }

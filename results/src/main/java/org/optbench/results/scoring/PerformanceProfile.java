@@ -51,7 +51,11 @@ public final class PerformanceProfile {
             Map<String, Double> ratioRow = new LinkedHashMap<>();
             row.forEach((w, t) -> {
                 double b = best.get(w);
-                ratioRow.put(w, Double.isInfinite(t) || Double.isInfinite(b) ? Double.POSITIVE_INFINITY : t / b);
+                if (Double.isInfinite(t) || Double.isInfinite(b)) {
+                    ratioRow.put(w, Double.POSITIVE_INFINITY);
+                } else {
+                    ratioRow.put(w, t == b ? 1.0 : t / b); // the best is 1 even at time 0
+                }
             });
             ratios.put(s, ratioRow);
         });

@@ -3,6 +3,7 @@ package org.optbench.results.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,29 +18,61 @@ import org.optbench.results.records.TrialResult;
  * {@link TrialRecords#findComplete}); each workload's metric, direction and target come from its trials'
  * {@code trial.json}, and a trial whose {@code base_workload} is set is a held-out variant of that base. The
  * time to target is recomputed from {@code eval_measurements.csv}, since the best-trial rule needs eval indices.
+ * Budgets are seconds on a hardware class, so only trials of one class are scored together.
  */
 public final class RecordTimes {
     private RecordTimes() {
     }
 
-    /** Per-workload times of every submission under {@code root}. */
+    /** Per-workload times of every submission under {@code root}; all trials must share one hardware class. */
     public static ScoringInput read(Path root) {
-        return readTrials(root).times();
+        return readTrials(root, null).times();
     }
 
-    /** Every complete trial's first hit under {@code root}. */
-    public static TrialSet readTrials(Path root) {
+    /**
+     * Per-workload times of the trials under {@code root} that ran on {@code hardwareClass}.
+     *
+     * @param hardwareClass the class to score; {@code null} requires all trials to share one class
+     */
+    public static ScoringInput read(Path root, String hardwareClass) {
+        return readTrials(root, hardwareClass).times();
+    }
+
+    /**
+     * Every complete trial's first hit under {@code root}, of one hardware class.
+     *
+     * @param hardwareClass the class to score; {@code null} requires all trials to share one class
+     */
+    public static TrialSet readTrials(Path root, String hardwareClass) {
         List<Path> dirs = TrialRecords.findComplete(root);
         if (dirs.isEmpty()) {
             throw new BadInputException(root + ": no complete trial directories (none has a trial.json)");
+        }
+        Map<Path, TrialResult> results = new LinkedHashMap<>();
+        TreeSet<String> classes = new TreeSet<>();
+        for (Path dir : dirs) {
+            TrialResult result = TrialRecords.read(dir);
+            classes.add(classOf(result.record()));
+            if (hardwareClass == null || hardwareClass.equals(classOf(result.record()))) {
+                results.put(dir, result);
+            }
+        }
+        if (hardwareClass == null && classes.size() > 1) {
+            throw new BadInputException(root + ": trials come from hardware classes " + String.join(", ", classes)
+                    + "; times compare within one class: choose one (--hardware-class)");
+        }
+        if (results.isEmpty()) {
+            throw new BadInputException(root + ": no trial of hardware class '" + hardwareClass + "'; found: "
+                    + String.join(", ", classes));
         }
         List<TrialOutcome> trials = new ArrayList<>();
         Map<String, TrialRecord> firstOfWorkload = new HashMap<>();
         Map<String, Path> firstDir = new HashMap<>();
         TreeSet<String> bases = new TreeSet<>();
         Map<String, String> variantToBase = new TreeMap<>();
-        for (Path dir : dirs) {
-            TrialResult result = TrialRecords.read(dir);
+        for (Map.Entry<Path, TrialResult> entry : results.entrySet()) {
+            Path dir = entry.getKey();
+            TrialResult result = entry.getValue();
             TrialRecord r = result.record();
             TrialRecord first = firstOfWorkload.putIfAbsent(r.workload(), r);
             if (first == null) {
@@ -71,6 +104,10 @@ public final class RecordTimes {
                     + "' has metric " + describe(other) + " but " + firstDir.resolve("trial.json") + " has "
                     + describe(first) + "; trials of one workload must share their target");
         }
+    }
+
+    private static String classOf(TrialRecord r) {
+        return r.hardwareClass() == null ? "(none)" : r.hardwareClass();
     }
 
     private static String describe(TrialRecord r) {

@@ -44,6 +44,16 @@ public record ScoringInput(TimeTable times, List<String> baseWorkloads, Map<Stri
         if (more.isEmpty()) {
             return this;
         }
+        more.forEach((variant, base) -> {
+            if (!times.workloads().contains(variant)) {
+                throw new BadInputException("held-out variant '" + variant + "' is not a workload of the input; known: "
+                        + String.join(", ", times.workloads()));
+            }
+            if (!times.workloads().contains(base) && !baseWorkloads.contains(base)) {
+                throw new BadInputException("held-out variant's base '" + base + "' is not a workload of the input; "
+                        + "known: " + String.join(", ", times.workloads()));
+            }
+        });
         Map<String, String> variants = new LinkedHashMap<>(variantToBase);
         variants.putAll(more);
         List<String> bases = new ArrayList<>(baseWorkloads);

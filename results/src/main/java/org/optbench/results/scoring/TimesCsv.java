@@ -74,15 +74,19 @@ public final class TimesCsv {
                     bases.add(workload);
                 }
             }
-            for (String base : variantToBase.values()) {
-                if (!bases.contains(base)) {
-                    bases.add(base);
+            TimeTable times = table.build();
+            variantToBase.forEach((variant, base) -> {
+                // A misspelt name would otherwise make every base time infinite under v0.5.
+                if (!times.workloads().contains(variant)) {
+                    throw new BadInputException(source + ": held-out variant '" + variant + "' has no row; workloads: "
+                            + String.join(", ", times.workloads()));
                 }
-            }
-            for (String variant : variantToBase.keySet()) {
-                table.declareWorkload(variant);
-            }
-            return new ScoringInput(table.build(), bases, variantToBase, Map.of());
+                if (!bases.contains(base)) {
+                    throw new BadInputException(source + ": held-out variant's base '" + base + "' has no row; "
+                            + "workloads: " + String.join(", ", times.workloads()));
+                }
+            });
+            return new ScoringInput(times, bases, variantToBase, Map.of());
         } catch (UncheckedIOException e) {
             throw new BadInputException(source + ": malformed CSV: " + e.getCause().getMessage(), e);
         }

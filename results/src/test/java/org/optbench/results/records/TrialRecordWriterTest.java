@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.api.BadInputException;
@@ -126,6 +127,16 @@ class TrialRecordWriterTest {
         assertEquals(List.of(done.directory()), TrialRecords.findComplete(root));
         assertFalse(TrialRecords.isComplete(running.directory()));
         assertEquals(5, TrialRecords.readAll(root).get(0).evals().size());
+    }
+
+    @Test
+    void filesGetTheUsualPermissionsNotTempFileOwnerOnlyOnes() throws IOException {
+        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        TrialRecordWriter writer = TrialRecordWriter.create(root.resolve("t"));
+        writer.complete(record("adamw", "mnist_mlp", 0, 1, null));
+        Path plain = Files.writeString(root.resolve("t/plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain),
+                Files.getPosixFilePermissions(root.resolve("t/trial.json")));
     }
 
     @Test

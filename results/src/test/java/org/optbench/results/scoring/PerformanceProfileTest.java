@@ -56,6 +56,15 @@ class PerformanceProfileTest {
     }
 
     @Test
+    void ratiosDivideByTheColumnBestAndTheBestIsOneEvenAtTimeZero() {
+        Map<String, Map<String, Double>> ratios = PerformanceProfile.ratios(Map.of(
+                "A", Map.of("W1", 0.0, "W2", 30.0, "W3", INF),
+                "B", Map.of("W1", 5.0, "W2", 45.0, "W3", INF)));
+        assertEquals(Map.of("W1", 1.0, "W2", 1.0, "W3", INF), ratios.get("A"));
+        assertEquals(Map.of("W1", INF, "W2", 1.5, "W3", INF), ratios.get("B"));
+    }
+
+    @Test
     void aWorkloadThatNobodyReachedCountsAsUnsolvedForEveryone() {
         TimeTable times = TimeTable.builder().put("A", "W1", 10, "t").put("A", "W2", INF, "t")
                 .put("B", "W1", 10, "t").build();
