@@ -23,10 +23,10 @@ public final class Workloads {
                 options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
                 options.dataType()));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic", null, 0.0, 0.0, 5.0, 4000, 1e4),
+                QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0, 0.0, 5.0, 4000, 1e2),
+                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
     }
 
