@@ -61,8 +61,15 @@ public final class TrialCommand implements Callable<Integer> {
         String hardwareClass;
     }
 
+    @Option(names = "--exit-with-parent", hidden = true,
+            description = "Exit when standard input closes: the parent that forked this JVM is gone.")
+    boolean exitWithParent;
+
     @Override
     public Integer call() {
+        if (exitWithParent) {
+            ParentWatch.start();
+        }
         TrialRequest request;
         Path trialDir;
         if (source.request != null) {

@@ -126,6 +126,7 @@ public final class ForkedTrial {
         command.add(requestFile.toString());
         command.add("--trial-dir");
         command.add(trialDir.toString());
+        command.add("--exit-with-parent");
         return command;
     }
 

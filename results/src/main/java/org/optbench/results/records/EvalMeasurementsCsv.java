@@ -77,25 +77,35 @@ public final class EvalMeasurementsCsv {
     /** The CSV text of {@code rows}, header first; a metric a row lacks is written as an empty cell. */
     public static String format(List<EvalRow> rows) {
         List<String> header = header(rows);
+        return line(header) + lines(header, rows);
+    }
+
+    /** The CSV lines of {@code rows} under {@code header}, without the header line. */
+    public static String lines(List<String> header, List<EvalRow> rows) {
+        StringBuilder out = new StringBuilder();
+        for (EvalRow row : rows) {
+            List<String> cells = new ArrayList<>(header.size());
+            cells.add(Long.toString(row.globalStep()));
+            cells.add(Integer.toString(row.preemptionCount()));
+            cells.add(formatNumber(row.submissionSeconds()));
+            cells.add(formatNumber(row.totalDurationSeconds()));
+            cells.add(formatNumber(row.submissionSeconds()));
+            cells.add(formatNumber(row.evalSeconds()));
+            cells.add(formatNumber(row.loggingSeconds()));
+            for (String column : header.subList(BOOKKEEPING_COLUMNS.size(), header.size())) {
+                Double value = row.metrics().get(column);
+                cells.add(value == null ? "" : formatNumber(value));
+            }
+            out.append(line(cells));
+        }
+        return out.toString();
+    }
+
+    private static String line(List<String> cells) {
         StringBuilder out = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            printer.printRecord(header);
-            for (EvalRow row : rows) {
-                List<String> cells = new ArrayList<>(header.size());
-                cells.add(Long.toString(row.globalStep()));
-                cells.add(Integer.toString(row.preemptionCount()));
-                cells.add(formatNumber(row.submissionSeconds()));
-                cells.add(formatNumber(row.totalDurationSeconds()));
-                cells.add(formatNumber(row.submissionSeconds()));
-                cells.add(formatNumber(row.evalSeconds()));
-                cells.add(formatNumber(row.loggingSeconds()));
-                for (String column : header.subList(BOOKKEEPING_COLUMNS.size(), header.size())) {
-                    Double value = row.metrics().get(column);
-                    cells.add(value == null ? "" : formatNumber(value));
-                }
-                printer.printRecord(cells);
-            }
+            printer.printRecord(cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }

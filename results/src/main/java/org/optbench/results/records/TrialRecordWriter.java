@@ -3,6 +3,7 @@ package org.optbench.results.records;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class TrialRecordWriter {
 
     private final Path directory;
     private final List<EvalRow> evals = new ArrayList<>();
+    private List<String> header;
 
     private TrialRecordWriter(Path directory) {
         this.directory = directory;
@@ -87,10 +89,26 @@ public final class TrialRecordWriter {
         AtomicFiles.writeString(directory.resolve(META_DATA_FILE), TrialJson.write(Objects.requireNonNull(metaData)));
     }
 
-    /** Adds one evaluation and rewrites {@code eval_measurements.csv} with all evaluations so far. */
+    /**
+     * Adds one evaluation to {@code eval_measurements.csv}. The first row writes the file with its header; later
+     * rows with the same metric columns are appended (a trial's records are staged in a directory that is moved
+     * into place only when complete, so an append cut short never reaches a reader); a row with new columns
+     * rewrites the file atomically under the wider header.
+     */
     public void appendEval(EvalRow row) {
         evals.add(Objects.requireNonNull(row));
-        AtomicFiles.writeString(directory.resolve(EvalMeasurementsCsv.FILE_NAME), EvalMeasurementsCsv.format(evals));
+        Path csv = directory.resolve(EvalMeasurementsCsv.FILE_NAME);
+        if (header != null && header.containsAll(row.metrics().keySet())
+                && row.metrics().size() == header.size() - EvalMeasurementsCsv.BOOKKEEPING_COLUMNS.size()) {
+            try {
+                Files.writeString(csv, EvalMeasurementsCsv.lines(header, List.of(row)), StandardOpenOption.APPEND);
+                return;
+            } catch (IOException e) {
+                throw new BadInputException("cannot append to " + csv + ": " + AtomicFiles.describe(e), e);
+            }
+        }
+        header = EvalMeasurementsCsv.header(evals);
+        AtomicFiles.writeString(csv, EvalMeasurementsCsv.format(evals));
     }
 
     /** The evaluations appended so far, in order. */
