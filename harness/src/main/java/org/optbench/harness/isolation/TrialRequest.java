@@ -20,9 +20,16 @@ import org.optbench.tuning.plan.TrialSpec;
  * @param dataDir a directory with the workload's full data set, or {@code null} for the bundled data
  * @param evalPeriodSeconds an eval period that replaces the workload's, or {@code null}
  * @param hardwareClass the hardware class to record, or {@code null} to derive it from the machine
+ * @param stopAtTargets whether the trial ends once both targets are reached (false for calibration runs)
  */
-public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass) {
+public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass,
+                           boolean stopAtTargets) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request that stops at the targets, as every benchmark trial does. */
+    public TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass) {
+        this(spec, dataDir, evalPeriodSeconds, hardwareClass, true);
+    }
 
     /** A request with nothing but the spec. */
     public static TrialRequest of(TrialSpec spec) {
@@ -41,6 +48,7 @@ public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeco
                 root.put("eval_period_seconds", evalPeriodSeconds);
             }
             root.put("hardware_class", hardwareClass);
+            root.put("stop_at_targets", stopAtTargets);
             AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -61,8 +69,10 @@ public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeco
         }
         TrialSpec spec = PlanJson.trialFromJson(root.get("trial").toString(), file.toString());
         JsonNode period = root.get("eval_period_seconds");
+        JsonNode stop = root.get("stop_at_targets");
         return new TrialRequest(spec, text(root, "data_dir"),
-                period == null || period.isNull() ? null : period.asDouble(), text(root, "hardware_class"));
+                period == null || period.isNull() ? null : period.asDouble(), text(root, "hardware_class"),
+                stop == null || stop.isNull() || stop.asBoolean());
     }
 
     private static String text(JsonNode root, String field) {

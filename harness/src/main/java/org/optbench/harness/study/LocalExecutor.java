@@ -22,6 +22,7 @@ public final class LocalExecutor implements StudyExecutor {
     private final String hardwareClass;
     private final ForkedTrial.Limits limits;
     private final Double evalPeriodSeconds;
+    private final boolean stopAtTargets;
 
     /**
      * @param dataDir a directory with full data sets, or {@code null}
@@ -30,6 +31,13 @@ public final class LocalExecutor implements StudyExecutor {
      * @param evalPeriodSeconds an eval period replacing the workloads', or {@code null}
      */
     public LocalExecutor(String dataDir, String hardwareClass, ForkedTrial.Limits limits, Double evalPeriodSeconds) {
+        this(dataDir, hardwareClass, limits, evalPeriodSeconds, true);
+    }
+
+    /** Like the other constructor; {@code stopAtTargets} false runs every trial to its budget (calibration). */
+    public LocalExecutor(String dataDir, String hardwareClass, ForkedTrial.Limits limits, Double evalPeriodSeconds,
+                         boolean stopAtTargets) {
+        this.stopAtTargets = stopAtTargets;
         this.dataDir = dataDir;
         this.hardwareClass = hardwareClass;
         this.limits = limits;
@@ -48,7 +56,7 @@ public final class LocalExecutor implements StudyExecutor {
         }
         progress.starting(missing.size(), plan.trials().size() - missing.size(), budget);
         for (TrialSpec spec : missing) {
-            TrialRequest request = new TrialRequest(spec, dataDir, evalPeriodSeconds, hardwareClass);
+            TrialRequest request = new TrialRequest(spec, dataDir, evalPeriodSeconds, hardwareClass, stopAtTargets);
             TrialRecord record = ForkedTrial.run(request, layout.trialDir(spec), progress.trialStarting(spec), limits);
             progress.trialFinished(spec, record);
         }

@@ -50,6 +50,7 @@ public final class TrialLoop {
     private final TrialClock clock;
     private final TrialListener listener;
     private final EvaluationLog log;
+    private final boolean stopAtTargets;
 
     /**
      * @param workload what to train
@@ -65,6 +66,17 @@ public final class TrialLoop {
     public TrialLoop(Workload workload, Submission submission, HyperParameters hyperParameters, long seed,
                      double budgetSeconds, double evalPeriodSeconds, TrialClock clock, TrialListener listener,
                      EvaluationLog log) {
+        this(workload, submission, hyperParameters, seed, budgetSeconds, evalPeriodSeconds, clock, listener, log, true);
+    }
+
+    /**
+     * Like the other constructor; with {@code stopAtTargets} false the loop runs to the end of the budget even
+     * when both targets are reached, as calibration runs must (they set the targets).
+     */
+    public TrialLoop(Workload workload, Submission submission, HyperParameters hyperParameters, long seed,
+                     double budgetSeconds, double evalPeriodSeconds, TrialClock clock, TrialListener listener,
+                     EvaluationLog log, boolean stopAtTargets) {
+        this.stopAtTargets = stopAtTargets;
         this.workload = workload;
         this.submission = submission;
         this.hyperParameters = hyperParameters;
@@ -168,7 +180,7 @@ public final class TrialLoop {
                         lastEvalEnd = clock.nanoTime();
                         loggingNanos += lastEvalEnd - logStart;
                         listener.onEvaluation(evaluation);
-                        if (reachedValidation && reachedTest) {
+                        if (stopAtTargets && reachedValidation && reachedTest) {
                             stopReason = StopReason.TARGETS_REACHED;
                             break;
                         }

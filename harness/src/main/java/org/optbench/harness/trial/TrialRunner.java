@@ -78,7 +78,7 @@ public final class TrialRunner {
                     request.spec().budgetSeconds(), evalPeriod, clock, listener,
                     (evaluation, evalSeconds, loggingSeconds, totalSeconds) -> writer.appendEval(new EvalRow(
                             evaluation.step(), 0, evaluation.submissionSeconds(), evalSeconds, loggingSeconds,
-                            totalSeconds, evaluation.metrics())));
+                            totalSeconds, evaluation.metrics())), request.stopAtTargets());
             outcome = loop.run();
         } catch (BadInputException e) {
             deleteRecursively(staging);
