@@ -75,9 +75,8 @@ public final class Elements {
             }
         } else {
             FloatBuffer f = floats(a);
-            float factorF = (float) factor;
             for (int i = off; i < off + n; i++) {
-                f.put(i, factorF * f.get(i));
+                f.put(i, (float) (factor * f.get(i)));
             }
         }
     }
