@@ -70,7 +70,10 @@ public final class Elements {
         return a.data().asNioDouble();
     }
 
-    /** Four float arrays of {@link #CHUNK} elements, this thread's scratch for chunked float loops. */
+    /**
+     * Four float arrays of {@link #CHUNK} elements, this thread's scratch for chunked float loops. The methods of
+     * this class use them too: do not call them while a loop of yours holds chunks in these arrays.
+     */
     public static float[][] scratch() {
         return SCRATCH.get();
     }
