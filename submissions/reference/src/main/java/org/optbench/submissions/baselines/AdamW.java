@@ -14,12 +14,13 @@ public final class AdamW extends ReferenceSubmission {
     }
 
     /**
-     * PyTorch's AdamW defaults (lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.01), a good start for small
-     * models, with AlgoPerf's 5 % warm-up.
+     * PyTorch's AdamW defaults (betas (0.9, 0.999), eps 1e-8, weight decay 0.01) with AlgoPerf's 5 % warm-up and
+     * lr 3e-3 instead of 1e-3: with the schedule decaying over the step hint, 1e-3 stops short of mnist_mlp's
+     * target, 3e-3 reaches it (workloads/README.md, calibration).
      */
     @Override
     public HyperParameters defaultHyperParameters() {
-        return point("learning_rate", 1e-3, "one_minus_beta1", 0.1, "beta2", 0.999, "epsilon", 1e-8,
+        return point("learning_rate", 3e-3, "one_minus_beta1", 0.1, "beta2", 0.999, "epsilon", 1e-8,
                 "weight_decay", 0.01, "warmup_factor", 0.05);
     }
 }

@@ -19,7 +19,7 @@ public final class NAdamW extends ReferenceSubmission {
      */
     @Override
     public HyperParameters defaultHyperParameters() {
-        return point("learning_rate", 1e-3, "one_minus_beta1", 0.1, "beta2", 0.999, "epsilon", 1e-8,
+        return point("learning_rate", 3e-3, "one_minus_beta1", 0.1, "beta2", 0.999, "epsilon", 1e-8,
                 "weight_decay", 0.01, "warmup_factor", 0.05);
     }
 }
