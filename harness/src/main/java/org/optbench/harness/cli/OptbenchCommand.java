@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "optbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A time-to-result benchmark for training algorithms, in the style of MLCommons AlgoPerf.",
-        subcommands = {RunCommand.class, TuneCommand.class, WorkloadsCommand.class, SubmissionsCommand.class, PlanCommand.class,
+        subcommands = {RunCommand.class, TuneCommand.class, CalibrateCommand.class, WorkloadsCommand.class, SubmissionsCommand.class, PlanCommand.class,
                 ScoreCommand.class, TrialCommand.class})
 public final class OptbenchCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.optbench.api.BadInputException;
 import org.optbench.api.HyperParameters;
 import org.optbench.api.Submission;
+import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.isolation.TrialRequest;
@@ -60,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record; default: derived from this machine.")
     String hardwareClass;
 
+    @Option(names = "--budgets-dir", paramLabel = "DIR", description = "Directory of <hardware-class>.json budget files "
+            + "(from 'optbench calibrate'); default: the shipped ones.")
+    Path budgetsDir;
+
     @Option(names = "--in-process", description = "Run the trial in this JVM instead of a forked one (for debugging).")
     boolean inProcess;
 
@@ -72,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> hyperparameters = hparamsFile == null
                 ? instance.defaultHyperParameters().asMap()
                 : HyperParameterFiles.read(hparamsFile).asMap();
-        double budget = budgetSeconds != null ? budgetSeconds : workloadSpec.budgetSeconds();
+        Budgets budgets = Budgets.resolve(hardwareClass, budgetsDir);
+        double budget = budgetSeconds != null ? budgetSeconds : budgets.budgetSeconds(workloadSpec);
         if (!(budget > 0)) {
             throw new BadInputException("--budget-seconds must be positive, got " + budget);
         }

@@ -32,6 +32,10 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     @Override
     public void starting(int toRun, int alreadyComplete, double totalBudgetSeconds) {
         this.toRun = toRun;
+        this.done = 0;
+        this.finishedBudget = 0;
+        close();
+        bar = null;
         lines.printf(Locale.ROOT, "%d trials to run (%d already complete), at most %.0f s of submission time%n",
                 toRun, alreadyComplete, totalBudgetSeconds);
         lines.flush();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.optbench.api.BadInputException;
 import org.optbench.api.Submission;
+import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.study.LocalExecutor;
@@ -22,6 +23,7 @@ import org.optbench.tuning.plan.StudyPlanner;
 import org.optbench.tuning.plan.WorkloadBudget;
 import org.optbench.tuning.search.SearchSpace;
 import org.optbench.tuning.search.SearchSpaceReader;
+import org.optbench.workloads.Suites;
 import org.optbench.workloads.WorkloadOptions;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
@@ -56,8 +58,21 @@ public final class TuneCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--workloads", split = ",", paramLabel = "W[,W...]",
-            description = "Workloads or variants; default: every base workload.")
+            description = "Workloads or variants; default: the suite's.")
     List<String> workloads;
+
+    @Option(names = "--suite", defaultValue = "quick", paramLabel = "NAME",
+            description = "quick (every base workload) or full (bases and one held-out variant each); "
+                    + "default: ${DEFAULT-VALUE}. Ignored when --workloads is given.")
+    String suite;
+
+    @Option(names = "--held-out-seed", defaultValue = "" + Suites.DEFAULT_HELD_OUT_SEED, paramLabel = "N",
+            description = "Seed of the full suite's held-out variant draw (default: ${DEFAULT-VALUE}).")
+    long heldOutSeed;
+
+    @Option(names = "--budgets-dir", paramLabel = "DIR",
+            description = "Directory of <hardware-class>.json budget files; default: the shipped ones.")
+    Path budgetsDir;
 
     @Option(names = "--studies", paramLabel = "N", description = "Override the preset's number of studies.")
     Integer studies;
@@ -131,9 +146,10 @@ public final class TuneCommand implements Callable<Integer> {
             rules = rules.withTrialsPerStudy(trials);
         }
         List<WorkloadBudget> budgets = new ArrayList<>();
+        Budgets classBudgets = Budgets.resolve(hardwareClass, budgetsDir);
         for (String name : workloadNames()) {
             WorkloadSpec workloadSpec = Workloads.create(name, options()).spec();
-            double budget = budgetSeconds != null ? budgetSeconds : workloadSpec.budgetSeconds();
+            double budget = budgetSeconds != null ? budgetSeconds : classBudgets.budgetSeconds(workloadSpec);
             if (!(budget > 0)) {
                 throw new BadInputException("--budget-seconds must be positive, got " + budget);
             }
@@ -158,13 +174,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (workloads != null && !workloads.isEmpty()) {
             return workloads;
         }
-        List<String> base = new ArrayList<>();
-        for (String name : Workloads.names()) {
-            if (Workloads.create(name, options()).spec().base() == null) {
-                base.add(name);
-            }
-        }
-        return base;
+        return Suites.workloads(suite, heldOutSeed);
     }
 
     private WorkloadOptions options() {

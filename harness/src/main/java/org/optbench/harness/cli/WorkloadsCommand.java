@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.optbench.harness.budgets.BudgetTable;
+import org.optbench.harness.budgets.Budgets;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.WorkloadOptions;
 import org.optbench.workloads.WorkloadSpec;
@@ -32,23 +34,37 @@ public final class WorkloadsCommand implements Callable<Integer> {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--hardware-class", paramLabel = "NAME",
+            description = "Show the budgets of this hardware class; default: this machine's.")
+    String hardwareClass;
+
+    @Option(names = "--budgets-dir", paramLabel = "DIR", description = "Directory of <hardware-class>.json budget files.")
+    java.nio.file.Path budgetsDir;
+
     /** Output formats of the listing. */
     enum OutputFormat { table, json }
 
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
+        Budgets budgets = Budgets.resolve(hardwareClass, budgetsDir);
         List<WorkloadSpec> specs = new ArrayList<>();
         for (String name : Workloads.names()) {
-            specs.add(Workloads.create(name, WorkloadOptions.defaults()).spec());
+            WorkloadSpec workloadSpec = Workloads.create(name, WorkloadOptions.defaults()).spec();
+            specs.add(workloadSpec.withBudgetSeconds(budgets.budgetSeconds(workloadSpec)));
         }
         if (format == OutputFormat.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (WorkloadSpec s : specs) {
-                rows.add(asMap(s));
+                Map<String, Object> row = asMap(s);
+                row.put("hardware_class", budgets.hardwareClass());
+                rows.add(row);
             }
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         } else {
+            out.printf(Locale.ROOT, "budgets of hardware class %s%s%n", budgets.hardwareClass(),
+                    budgets.table().isPresent() ? "" : " (none calibrated: the reference class "
+                            + BudgetTable.REFERENCE_CLASS + "'s apply)");
             out.printf(Locale.ROOT, "%-28s %-16s %-12s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
                     "val target", "test target", "budget s", "eval s", "step hint", "batch");
             for (WorkloadSpec s : specs) {
@@ -81,6 +97,6 @@ public final class WorkloadsCommand implements Callable<Integer> {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+($|e)", "$1$2").replaceFirst("\\.($|e)", "$1");
     }
 }
