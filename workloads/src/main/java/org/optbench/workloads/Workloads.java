@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.optbench.api.BadInputException;
+import org.optbench.workloads.layers.Activation;
+import org.optbench.workloads.layers.Mlp;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -22,6 +24,13 @@ public final class Workloads {
         FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP,
                 options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
                 options.dataType()));
+        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.955, 0.95,
+                "784-256-256-10 perceptron with tanh instead of ReLU"),
+                new Mlp(List.of(784, 256, 256, 10), Activation.TANH), mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_mlp_deep", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_deep", 0.96, 0.955,
+                "784-256-256-256-256-10 perceptron: two more hidden layers"),
+                new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), mnistData(options),
+                options.dataType()));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
@@ -31,6 +40,10 @@ public final class Workloads {
     }
 
     private Workloads() {
+    }
+
+    private static MnistData mnistData(WorkloadOptions options) {
+        return options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir());
     }
 
     /** The names of all workloads and variants, base workloads first. */

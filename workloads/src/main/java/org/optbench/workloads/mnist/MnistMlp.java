@@ -70,6 +70,18 @@ public final class MnistMlp implements Workload {
                 "784-256-256-10 ReLU perceptron on handwritten digits, softmax cross-entropy");
     }
 
+    /**
+     * A variant's spec: the base's eval period, step hint, batch size and budget, its own name, targets and
+     * description (workloads/README.md says how the targets were set).
+     */
+    public static WorkloadSpec variantSpec(String name, double validationTarget, double testTarget,
+                                           String description) {
+        WorkloadSpec base = standardSpec();
+        return new WorkloadSpec(name, base.name(), base.metric(), base.direction(), validationTarget, testTarget,
+                base.budgetSeconds(), base.evalPeriodSeconds(), base.stepHint(), base.defaultBatchSize(),
+                base.lossType(), description);
+    }
+
     /** The data this workload trains and evaluates on. */
     public MnistData data() {
         return data;
