@@ -1,6 +1,6 @@
 package org.optbench.benchmarks;
 
-import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.optbench.api.HyperParameters;
 import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
+import org.optbench.api.Submission;
 import org.optbench.submissions.ReferenceOptimizers;
 import org.optbench.submissions.transform.Optimizer;
 
@@ -34,7 +35,7 @@ import org.optbench.submissions.transform.Optimizer;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xmn32m", "-XX:+UseSerialGC"})
 public class OptimizerStepBenchmark {
-    @Param({"adamw", "nadamw", "sgd_nesterov"})
+    @Param({"adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw"})
     public String optimizerName;
 
     @Param({"mnist_mlp", "matrix1024"})
@@ -65,9 +66,18 @@ public class OptimizerStepBenchmark {
         for (int i = 0; i < gradients.size(); i++) {
             gradients.value(i).assign(Nd4j.randn(DataType.FLOAT, gradients.value(i).shape()).muli(1e-3));
         }
-        optimizer = ReferenceOptimizers.create(optimizerName, HyperParameters.of(Map.of("learning_rate", 1e-3,
-                "one_minus_beta1", 0.1, "beta2", 0.999, "weight_decay", 0.01, "warmup_factor", 0.05)), 10_000);
+        optimizer = ReferenceOptimizers.create(optimizerName, defaultPoint(optimizerName), 10_000);
         state = optimizer.init(params);
+    }
+
+    /** The built-in submission's self-tuning default point: the configuration the leaderboard runs. */
+    static HyperParameters defaultPoint(String name) {
+        for (Submission s : ServiceLoader.load(Submission.class)) {
+            if (s.name().equals(name)) {
+                return s.defaultHyperParameters();
+            }
+        }
+        throw new IllegalArgumentException("no built-in submission named " + name);
     }
 
     @Benchmark
