@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "optbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A time-to-result benchmark for training algorithms, in the style of MLCommons AlgoPerf.",
-        subcommands = {RunCommand.class, WorkloadsCommand.class, SubmissionsCommand.class, TrialCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, WorkloadsCommand.class, SubmissionsCommand.class, TrialCommand.class})
 public final class OptbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

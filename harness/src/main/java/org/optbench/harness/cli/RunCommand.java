@@ -12,6 +12,8 @@ import org.optbench.api.HyperParameters;
 import org.optbench.api.Submission;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.jar.CheckReport;
+import org.optbench.harness.jar.JarCheck;
 import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.TrialRecord;
@@ -37,8 +39,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, paramLabel = "W", description = "Workload or variant name (see 'optbench workloads').")
     String workload;
 
-    @Option(names = "--submission", required = true, paramLabel = "S", description = "Built-in submission name (see 'optbench submissions').")
+    @Option(names = "--submission", required = true, paramLabel = "S",
+            description = "Built-in submission name (see 'optbench submissions') or a path to a submission jar (*.jar).")
     String submission;
+
+    @Option(names = "--submission-class", paramLabel = "CLASS",
+            description = "For a jar that offers several submissions: the class to run.")
+    String submissionClass;
+
+    @Option(names = "--allow-unchecked", description = "Run a jar even when 'optbench check' finds that it breaks the rules.")
+    boolean allowUnchecked;
 
     @Option(names = "--hparams", paramLabel = "FILE", description = "Hyperparameters as a JSON object; default: the submission's self-tuning default point.")
     Path hparamsFile;
@@ -61,12 +71,35 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--in-process", description = "Run the trial in this JVM instead of a forked one (for debugging).")
     boolean inProcess;
 
+    @Option(names = "--stall-seconds", hidden = true, paramLabel = "N",
+            description = "Kill a trial JVM that prints no progress for this long (default: ${DEFAULT-VALUE}).")
+    long stallSeconds = ForkedTrial.Limits.defaults().stallSeconds();
+
+    @Option(names = "--trial-max-heap", hidden = true, paramLabel = "SIZE",
+            description = "The trial JVM's heap limit, as -Xmx takes it (default: ${DEFAULT-VALUE}).")
+    String trialMaxHeap = ForkedTrial.Limits.defaults().maxHeap();
+
+    @Option(names = "--trial-max-native", hidden = true, paramLabel = "SIZE",
+            description = "The trial JVM's native (off-heap) memory limit (default: ${DEFAULT-VALUE}).")
+    String trialMaxNative = ForkedTrial.Limits.defaults().maxNativeBytes();
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         Workload resolved = Workloads.create(workload, TrialRunner.options(request(Map.of(), 0, 1)));
         WorkloadSpec workloadSpec = resolved.spec();
-        Submission instance = SubmissionSource.load(submission);
+        if (SubmissionSource.isJar(submission)) {
+            submission = Path.of(submission).toAbsolutePath().normalize().toString();
+            if (!allowUnchecked) {
+                refuseIfItFailsTheCheck(Path.of(submission));
+            }
+        } else if (submissionClass != null) {
+            throw new BadInputException("--submission-class applies to a jar, not to the built-in '" + submission + "'");
+        }
+        if (!(stallSeconds > 0)) {
+            throw new BadInputException("--stall-seconds must be positive, got " + stallSeconds);
+        }
+        Submission instance = SubmissionSource.load(submission, submissionClass);
         Map<String, Object> hyperparameters = hparamsFile == null
                 ? instance.defaultHyperParameters().asMap()
                 : HyperParameterFiles.read(hparamsFile).asMap();
@@ -84,7 +117,8 @@ public final class RunCommand implements Callable<Integer> {
                 workloadSpec, budget, spec.commandLine().getErr())) {
             record = inProcess
                     ? TrialRunner.run(request, trialDir, listener)
-                    : ForkedTrial.run(request, trialDir, listener, ForkedTrial.Limits.defaults());
+                    : ForkedTrial.run(request, trialDir, listener,
+                            new ForkedTrial.Limits(trialMaxHeap, trialMaxNative, stallSeconds));
         }
         stdout.print(Summary.of(record, trialDir));
         stdout.flush();
@@ -93,7 +127,18 @@ public final class RunCommand implements Callable<Integer> {
 
     private TrialRequest request(Map<String, Object> hyperparameters, double budget, int trial) {
         return new TrialRequest(submission, workload, 0, trial, hyperparameters, seed, budget,
-                dataDir == null ? null : dataDir.toAbsolutePath().toString(), null, hardwareClass);
+                dataDir == null ? null : dataDir.toAbsolutePath().toString(), null, hardwareClass, submissionClass);
+    }
+
+    /** Exit code 2 and one line naming the first finding, unless --allow-unchecked. */
+    private static void refuseIfItFailsTheCheck(Path jar) {
+        CheckReport report = JarCheck.check(jar);
+        if (!report.passed()) {
+            int n = report.findings().size();
+            throw new BadInputException(jar.getFileName() + " fails the check: " + report.findings().get(0) + " ("
+                    + n + " finding" + (n == 1 ? "" : "s") + "; see 'optbench check " + jar
+                    + "', or run it anyway with --allow-unchecked)");
+        }
     }
 
     static Path writableDirectory(Path dir) {

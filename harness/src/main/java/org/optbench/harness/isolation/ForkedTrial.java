@@ -98,8 +98,12 @@ public final class ForkedTrial {
         }
 
         try {
-            if (exitCode == 2 && killedBecause == null) {
-                throw new BadInputException(lastLine(stderrLog).replaceFirst("^optbench: ", ""));
+            // Exit code 2 with the CLI's one-line message is the user's mistake; a submission calling
+            // System.exit(2) leaves no such line and is a failed trial like any other exit.
+            String last = lastLine(stderrLog);
+            if (exitCode == 2 && killedBecause == null && last.startsWith("optbench: ")
+                    && !TrialRecords.isComplete(trialDir)) {
+                throw new BadInputException(last.substring("optbench: ".length()));
             }
             if (TrialRecords.isComplete(trialDir)) {
                 return TrialRecords.readRecord(trialDir.resolve(TrialRecordWriter.TRIAL_FILE));

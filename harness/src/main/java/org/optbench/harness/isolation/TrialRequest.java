@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param dataDir a directory with the workload's full data set, or {@code null} for the bundled data
  * @param evalPeriodSeconds an eval period that replaces the workload's, or {@code null}
  * @param hardwareClass the hardware class to record, or {@code null} to derive it from the machine
+ * @param submissionClass for a jar that offers several submissions, the class to use; else {@code null}
  */
 public record TrialRequest(
         @JsonProperty("submission") String submission,
@@ -30,10 +31,19 @@ public record TrialRequest(
         @JsonProperty("budget_seconds") double budgetSeconds,
         @JsonProperty("data_dir") String dataDir,
         @JsonProperty("eval_period_seconds") Double evalPeriodSeconds,
-        @JsonProperty("hardware_class") String hardwareClass) {
+        @JsonProperty("hardware_class") String hardwareClass,
+        @JsonProperty("submission_class") String submissionClass) {
 
     /** Keeps the hyperparameters' order. */
     public TrialRequest {
         hyperparameters = new LinkedHashMap<>(hyperparameters);
+    }
+
+    /** A request for a built-in submission or a jar with one submission class. */
+    public TrialRequest(String submission, String workload, int study, int trial, Map<String, Object> hyperparameters,
+                        long seed, double budgetSeconds, String dataDir, Double evalPeriodSeconds,
+                        String hardwareClass) {
+        this(submission, workload, study, trial, hyperparameters, seed, budgetSeconds, dataDir, evalPeriodSeconds,
+                hardwareClass, null);
     }
 }

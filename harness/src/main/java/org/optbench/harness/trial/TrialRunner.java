@@ -54,7 +54,7 @@ public final class TrialRunner {
     /** Like {@link #run(TrialRequest, Path, TrialListener)}, on a given clock and workload (for tests). */
     public static TrialRecord run(TrialRequest request, Path trialDir, TrialListener listener, TrialClock clock) {
         Workload workload = Workloads.create(request.workload(), options(request));
-        return run(request, workload, SubmissionSource.load(request.submission()), trialDir, listener, clock);
+        return run(request, workload, SubmissionSource.load(request.submission(), request.submissionClass()), trialDir, listener, clock);
     }
 
     /** Runs a given workload and submission instance (tests use it for instrumented ones). */
