@@ -99,6 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!(stallSeconds > 0)) {
             throw new BadInputException("--stall-seconds must be positive, got " + stallSeconds);
         }
+        ForkedTrial.Limits limits = new ForkedTrial.Limits(trialMaxHeap, trialMaxNative, stallSeconds);
         Submission instance = SubmissionSource.load(submission, submissionClass);
         Map<String, Object> hyperparameters = hparamsFile == null
                 ? instance.defaultHyperParameters().asMap()
@@ -117,8 +118,7 @@ public final class RunCommand implements Callable<Integer> {
                 workloadSpec, budget, spec.commandLine().getErr())) {
             record = inProcess
                     ? TrialRunner.run(request, trialDir, listener)
-                    : ForkedTrial.run(request, trialDir, listener,
-                            new ForkedTrial.Limits(trialMaxHeap, trialMaxNative, stallSeconds));
+                    : ForkedTrial.run(request, trialDir, listener, limits);
         }
         stdout.print(Summary.of(record, trialDir));
         stdout.flush();
