@@ -24,6 +24,9 @@ public final class Workloads {
         FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP,
                 options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
                 options.dataType()));
+        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
+                QuadraticProblem.standard(1e4), options.dataType()));
         FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.955, 0.95,
                 "784-256-256-10 perceptron with tanh instead of ReLU"),
                 new Mlp(List.of(784, 256, 256, 10), Activation.TANH), mnistData(options), options.dataType()));
@@ -31,9 +34,6 @@ public final class Workloads {
                 "784-256-256-256-256-10 perceptron: two more hidden layers"),
                 new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), mnistData(options),
                 options.dataType()));
-        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
-                QuadraticProblem.standard(1e4), options.dataType()));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));

@@ -14,6 +14,7 @@ import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.calibration.Calibration;
 import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.study.LocalExecutor;
 import org.optbench.results.records.AtomicFiles;
 import org.optbench.workloads.WorkloadSpec;
@@ -74,8 +75,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         Budgets budgets = Budgets.resolve(hardwareClass, budgetsDir);
         double searchBudget = searchBudgetSeconds != null ? searchBudgetSeconds
                 : 2 * budgets.budgetSeconds(workloadSpec);
-        LocalExecutor executor = new LocalExecutor(null, budgets.hardwareClass(), ForkedTrial.Limits.defaults(),
-                null, false);
+        LocalExecutor executor = new LocalExecutor(TrialSettings.defaults().withHardwareClass(budgets.hardwareClass())
+                .runningPastTargets(), ForkedTrial.Limits.defaults());
         Calibration.Result result;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
             result = Calibration.calibrate(workloadSpec.name(), baselines, trials, seeds, searchBudget, seed,

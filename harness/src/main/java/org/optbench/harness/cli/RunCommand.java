@@ -13,7 +13,9 @@ import org.optbench.api.Submission;
 import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.jar.JarCheck;
 import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
@@ -40,8 +42,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, paramLabel = "W", description = "Workload or variant name (see 'optbench workloads').")
     String workload;
 
-    @Option(names = "--submission", required = true, paramLabel = "S", description = "Built-in submission name (see 'optbench submissions').")
+    @Option(names = "--submission", required = true, paramLabel = "S",
+            description = "Built-in submission name (see 'optbench submissions') or a path to a submission jar (*.jar).")
     String submission;
+
+    @Option(names = "--submission-class", paramLabel = "CLASS",
+            description = "For a jar that offers several submissions: the class to run.")
+    String submissionClass;
+
+    @Option(names = "--allow-unchecked", description = "Run a jar even when 'optbench check' finds that it breaks the rules.")
+    boolean allowUnchecked;
 
     @Option(names = "--hparams", paramLabel = "FILE", description = "Hyperparameters as a JSON object; default: the submission's self-tuning default point.")
     Path hparamsFile;
@@ -68,12 +78,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--in-process", description = "Run the trial in this JVM instead of a forked one (for debugging).")
     boolean inProcess;
 
+    @Option(names = "--stall-seconds", hidden = true, paramLabel = "N",
+            description = "Kill a trial JVM that prints no progress for this long (default: ${DEFAULT-VALUE}).")
+    long stallSeconds = ForkedTrial.Limits.defaults().stallSeconds();
+
+    @Option(names = "--trial-max-heap", hidden = true, paramLabel = "SIZE",
+            description = "The trial JVM's heap limit, as -Xmx takes it (default: ${DEFAULT-VALUE}).")
+    String trialMaxHeap = ForkedTrial.Limits.defaults().maxHeap();
+
+    @Option(names = "--trial-max-native", hidden = true, paramLabel = "SIZE",
+            description = "The trial JVM's native (off-heap) memory limit (default: ${DEFAULT-VALUE}).")
+    String trialMaxNative = ForkedTrial.Limits.defaults().maxNativeBytes();
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Workload resolved = Workloads.create(workload, TrialRunner.options(request(Map.of(), 1, 1)));
+        Workload resolved = Workloads.create(workload, TrialRunner.options(settings()));
         WorkloadSpec workloadSpec = resolved.spec();
-        Submission instance = SubmissionSource.load(submission);
+        if (SubmissionSource.isJar(submission)) {
+            submission = Path.of(submission).toAbsolutePath().normalize().toString();
+            if (!allowUnchecked) {
+                JarCheck.requirePassed(Path.of(submission));
+            }
+        } else if (submissionClass != null) {
+            throw new BadInputException("--submission-class applies to a jar, not to the built-in '" + submission + "'");
+        }
+        if (!(stallSeconds > 0)) {
+            throw new BadInputException("--stall-seconds must be positive, got " + stallSeconds);
+        }
+        ForkedTrial.Limits limits = new ForkedTrial.Limits(trialMaxHeap, trialMaxNative, stallSeconds);
+        Submission instance = SubmissionSource.load(submission, submissionClass);
         Map<String, Object> hyperparameters = hparamsFile == null
                 ? instance.defaultHyperParameters().asMap()
                 : HyperParameterFiles.read(hparamsFile).asMap();
@@ -85,26 +119,33 @@ public final class RunCommand implements Callable<Integer> {
         Path experiment = writableDirectory(out);
         int trial = nextFreeTrial(experiment, instance.name(), workloadSpec.name());
         Path trialDir = TrialRecordWriter.trialDirectory(experiment, instance.name(), 0, workloadSpec.name(), trial);
-        TrialRequest request = request(hyperparameters, budget, trial);
+        TrialRequest request = request(instance.name(), hyperparameters, budget, trial);
 
         TrialRecord record;
         try (TrialProgress listener = TrialProgress.start(instance.name() + " on " + workloadSpec.name(),
                 workloadSpec, budget, spec.commandLine().getErr())) {
             record = inProcess
                     ? TrialRunner.run(request, trialDir, listener)
-                    : ForkedTrial.run(request, trialDir, listener, ForkedTrial.Limits.defaults());
+                    : ForkedTrial.run(request, trialDir, listener, limits);
         }
         stdout.print(Summary.of(record, trialDir));
         stdout.flush();
         return 0;
     }
 
-    private TrialRequest request(Map<String, Object> hyperparameters, double budget, int trial) {
+    private TrialRequest request(String submissionName, Map<String, Object> hyperparameters, double budget,
+                                 int trial) {
         // A single run is a one-trial self-tuning study of its own.
-        TrialSpec spec = new TrialSpec(submission, workload, "single", Ruleset.Kind.SELF_TUNING, 0, trial,
+        TrialSpec spec = new TrialSpec(submissionName, workload, "single", Ruleset.Kind.SELF_TUNING, 0, trial,
                 hyperparameters, seed, budget);
-        return new TrialRequest(spec, dataDir == null ? null : dataDir.toAbsolutePath().toString(), null,
-                hardwareClass);
+        return new TrialRequest(spec, settings());
+    }
+
+    private TrialSettings settings() {
+        TrialSettings settings = TrialSettings.defaults()
+                .withDataDir(dataDir == null ? null : dataDir.toAbsolutePath().toString())
+                .withHardwareClass(hardwareClass);
+        return SubmissionSource.isJar(submission) ? settings.withSubmissionJar(submission, submissionClass) : settings;
     }
 
     static Path writableDirectory(Path dir) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.optbench.api.BadInputException;
 import org.optbench.harness.isolation.ProgressProtocol;
 import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.tuning.plan.PlanJson;
@@ -83,12 +84,13 @@ public final class TrialCommand implements Callable<Integer> {
                         + plan.trials().size() + " trials (0 to " + (plan.trials().size() - 1) + ")");
             }
             TrialSpec spec = plan.trials().get(p.index);
-            request = new TrialRequest(spec, p.dataDir == null ? null : p.dataDir.toAbsolutePath().toString(), null,
-                    p.hardwareClass);
+            request = new TrialRequest(spec, TrialSettings.defaults()
+                    .withDataDir(p.dataDir == null ? null : p.dataDir.toAbsolutePath().toString())
+                    .withHardwareClass(p.hardwareClass));
             trialDir = TrialRecordWriter.trialDirectory(p.experiment, spec.submission(), spec.study(),
                     spec.workload(), spec.trial());
         }
-        String metricColumn = "validation/" + Workloads.create(request.spec().workload(), TrialRunner.options(request))
+        String metricColumn = "validation/" + Workloads.create(request.spec().workload(), TrialRunner.options(request.settings()))
                 .spec().metric();
         TrialRunner.run(request, trialDir, ProgressProtocol.writer(System.out, metricColumn));
         return 0;

@@ -13,6 +13,8 @@ import org.optbench.api.Submission;
 import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
+import org.optbench.harness.jar.JarCheck;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.study.LocalExecutor;
 import org.optbench.harness.study.StudyLayout;
 import org.optbench.results.records.TrialRecord;
@@ -45,7 +47,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--submission", required = true, paramLabel = "S", description = "Built-in submission name.")
+    @Option(names = "--submission", required = true, paramLabel = "S",
+            description = "Built-in submission name, or a submission jar (checked first, see 'optbench check').")
     String submission;
 
     @Option(names = "--ruleset", defaultValue = "external", paramLabel = "KIND",
@@ -95,6 +98,9 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Replace every workload's eval period (tests).")
     Double evalPeriodSeconds;
 
+    @Option(names = "--allow-unchecked", description = "Run a submission jar even if it fails 'optbench check'.")
+    boolean allowUnchecked;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -107,6 +113,9 @@ public final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (SubmissionSource.isJar(submission) && !allowUnchecked) {
+            JarCheck.requirePassed(Path.of(submission));
+        }
         StudyPlan plan = plan();
         StudyLayout layout = new StudyLayout(RunCommand.writableDirectory(out));
         Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission());
@@ -120,8 +129,7 @@ public final class TuneCommand implements Callable<Integer> {
             RunCommand.writableDirectory(planFile.getParent());
             PlanJson.write(plan, planFile);
         }
-        LocalExecutor executor = new LocalExecutor(dataDir == null ? null : dataDir.toAbsolutePath().toString(),
-                hardwareClass, ForkedTrial.Limits.defaults(), evalPeriodSeconds);
+        LocalExecutor executor = new LocalExecutor(settings(), ForkedTrial.Limits.defaults());
         List<TrialRecord> records;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
             records = executor.execute(plan, layout, progress);
@@ -131,9 +139,20 @@ public final class TuneCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** How this study's trials run here. */
+    TrialSettings settings() {
+        TrialSettings settings = TrialSettings.defaults()
+                .withDataDir(dataDir == null ? null : dataDir.toAbsolutePath().toString())
+                .withEvalPeriodSeconds(evalPeriodSeconds)
+                .withHardwareClass(hardwareClass);
+        return SubmissionSource.isJar(submission)
+                ? settings.withSubmissionJar(Path.of(submission).toAbsolutePath().normalize().toString(), null)
+                : settings;
+    }
+
     /** The plan these options describe; deterministic, so the same command plans the same study. */
     StudyPlan plan() {
-        Submission instance = SubmissionSource.load(submission);
+        Submission instance = settings().loadSubmission(submission);
         Ruleset.Kind kind = Ruleset.Kind.parse(ruleset);
         Ruleset rules = Ruleset.preset(preset, kind);
         if (studies != null) {

@@ -22,4 +22,18 @@ public final class PeakMemory {
         }
         return -1;
     }
+
+    /** The current resident set size of another process (VmRSS), or -1 where /proc is not available. */
+    public static long residentBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.split("\\s+")[1]) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
 }

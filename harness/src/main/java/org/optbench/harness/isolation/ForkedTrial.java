@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.optbench.api.BadInputException;
+import org.optbench.harness.hardware.PeakMemory;
 import org.optbench.harness.trial.Failures;
 import org.optbench.harness.trial.Software;
 import org.optbench.harness.trial.TrialListener;
@@ -33,16 +35,66 @@ import org.optbench.workloads.Workloads;
  * it does (throw, exhaust memory, exit, hang) ends as a failed record while the parent goes on.
  *
  * <p>The child is {@code optbench trial --request FILE --trial-dir DIR} on this JVM's class path, with a bounded
- * heap and a bounded native memory. It reports progress on its standard output ({@link ProgressProtocol}); its
+ * heap ({@code -Xmx}, and {@code -XX:+ExitOnOutOfMemoryError} so an exhausted heap ends the JVM at once) and a
+ * bounded resident memory: the parent polls the child's resident set ({@code /proc/PID/status}, on Linux) and
+ * kills it past {@link Limits#maxResidentBytes()}, since ND4J's CPU tensors are allocated natively outside
+ * JavaCPP's {@code maxbytes} accounting. The parent also kills a child that prints no progress for
+ * {@link Limits#stallSeconds()}. It reports progress on its standard output ({@link ProgressProtocol}); its
  * standard error goes to {@code trial_<k>.stderr.log} beside the trial directory. When it ends without writing
  * {@code trial.json}, the parent writes a failed record itself, keeping the evaluations the child had logged.
  */
 public final class ForkedTrial {
-    /** Heap, native memory and the watchdog of a trial JVM. */
+    /** How often the parent looks at the child's progress and resident memory. */
+    private static final long WATCH_PERIOD_MILLIS = 200;
+
+    /**
+     * Heap, native memory and the watchdog of a trial JVM.
+     *
+     * @param maxHeap the heap limit, as {@code -Xmx} takes it ({@code "2g"}, {@code "512m"})
+     * @param maxNativeBytes the off-heap limit, in the same form
+     * @param stallSeconds how long the trial may print no progress before it is killed
+     */
     public record Limits(String maxHeap, String maxNativeBytes, long stallSeconds) {
+        /** What the JVM itself, its code and ND4J's native libraries take besides heap and tensors. */
+        static final long JVM_OVERHEAD_BYTES = 768L << 20;
+
         /** 2 GB of heap, 4 GB of native memory, killed after 10 minutes without a sign of life. */
         public static Limits defaults() {
             return new Limits("2g", "4g", 600);
+        }
+
+        /** Checks the sizes. */
+        public Limits {
+            bytes(maxHeap, "heap limit");
+            bytes(maxNativeBytes, "native memory limit");
+        }
+
+        /**
+         * The resident memory at which the parent kills the trial: heap + native + {@link #JVM_OVERHEAD_BYTES}.
+         * ND4J's CPU backend allocates tensors natively without JavaCPP's {@code maxbytes} accounting, so this
+         * watchdog, not the JVM flag, is what bounds native memory.
+         */
+        public long maxResidentBytes() {
+            return bytes(maxHeap, "heap limit") + bytes(maxNativeBytes, "native memory limit") + JVM_OVERHEAD_BYTES;
+        }
+
+        /** Parses {@code 512m}, {@code 2g}, {@code 1048576} (bytes) or {@code 64k}. */
+        static long bytes(String size, String what) {
+            String s = size == null ? "" : size.strip().toLowerCase(java.util.Locale.ROOT);
+            long unit = 1;
+            if (s.endsWith("k") || s.endsWith("m") || s.endsWith("g") || s.endsWith("t")) {
+                unit = 1L << (10 * ("kmgt".indexOf(s.charAt(s.length() - 1)) + 10));
+                s = s.substring(0, s.length() - 1);
+            }
+            try {
+                long n = Long.parseLong(s);
+                if (n > 0) {
+                    return Math.multiplyExact(n, unit);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // fall through to the message
+            }
+            throw new BadInputException(what + " '" + size + "' is not a size such as 512m or 2g");
         }
     }
 
@@ -69,16 +121,25 @@ public final class ForkedTrial {
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
         int exitCode;
         String killedBecause = null;
+        AtomicReference<String> lastOtherLine = new AtomicReference<>("");
         try {
             Process process = builder.start();
             AtomicLong lastSign = new AtomicLong(System.nanoTime());
-            Thread reader = new Thread(() -> relay(process, listener, lastSign), "trial-output");
+            Thread reader = new Thread(() -> relay(process, listener, lastSign, lastOtherLine), "trial-output");
             reader.setDaemon(true);
             reader.start();
-            while (!process.waitFor(1, TimeUnit.SECONDS)) {
+            long maxResident = limits.maxResidentBytes();
+            while (!process.waitFor(WATCH_PERIOD_MILLIS, TimeUnit.MILLISECONDS)) {
                 long silentNanos = System.nanoTime() - lastSign.get();
-                if (silentNanos > TimeUnit.SECONDS.toNanos(limits.stallSeconds())) {
+                long resident = PeakMemory.residentBytes(process.pid());
+                if (resident > maxResident) {
+                    killedBecause = String.format(java.util.Locale.ROOT, "out of memory: resident memory %d MB "
+                            + "exceeded the trial's limit of %d MB (heap %s + native %s + JVM); the trial JVM was "
+                            + "killed", resident >> 20, maxResident >> 20, limits.maxHeap(), limits.maxNativeBytes());
+                } else if (silentNanos > TimeUnit.SECONDS.toNanos(limits.stallSeconds())) {
                     killedBecause = "hang: no progress for " + limits.stallSeconds() + " s; the trial JVM was killed";
+                }
+                if (killedBecause != null) {
                     process.destroyForcibly().waitFor();
                     break;
                 }
@@ -93,13 +154,18 @@ public final class ForkedTrial {
         }
 
         try {
-            if (exitCode == 2 && killedBecause == null) {
-                throw new BadInputException(lastLine(stderrLog).replaceFirst("^optbench: ", ""));
+            // Exit code 2 with the CLI's one-line message is the user's mistake; a submission calling
+            // System.exit(2) leaves no such line and is a failed trial like any other exit.
+            String last = lastLine(stderrLog);
+            if (exitCode == 2 && killedBecause == null && last.startsWith("optbench: ")
+                    && !TrialRecords.isComplete(trialDir)) {
+                throw new BadInputException(last.substring("optbench: ".length()));
             }
             if (TrialRecords.isComplete(trialDir)) {
                 return TrialRecords.readRecord(trialDir.resolve(TrialRecordWriter.TRIAL_FILE));
             }
-            String reason = killedBecause != null ? killedBecause : describeExit(exitCode, stderrLog);
+            String reason = killedBecause != null ? killedBecause
+                    : describeExit(exitCode, last, lastOtherLine.get());
             return writeFailedRecord(request, trialDir, reason);
         } finally {
             quietlyDelete(requestFile);
@@ -130,33 +196,35 @@ public final class ForkedTrial {
         return command;
     }
 
-    private static void relay(Process process, TrialListener listener, AtomicLong lastSign) {
+    private static void relay(Process process, TrialListener listener, AtomicLong lastSign,
+                              AtomicReference<String> lastOtherLine) {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 lastSign.set(System.nanoTime());
-                ProgressProtocol.read(line, listener);
+                if (!ProgressProtocol.read(line, listener) && !line.isBlank()) {
+                    // The JVM reports -XX:+ExitOnOutOfMemoryError on standard output.
+                    lastOtherLine.set(line.strip());
+                }
             }
         } catch (IOException e) {
             // The child is gone; its exit code tells the rest.
         }
     }
 
-    private static String describeExit(int exitCode, Path stderrLog) {
-        String last = lastLine(stderrLog);
-        if (exitCode == 3 && last.contains("OutOfMemoryError")) {
-            return "out of memory: " + last;
-        }
+    private static String describeExit(int exitCode, String lastError, String lastOutput) {
+        String oom = lastError.contains("OutOfMemoryError") ? lastError
+                : lastOutput.contains("OutOfMemoryError") ? lastOutput : null;
         String how = exitCode > 128 ? "killed by signal " + (exitCode - 128) : "exited with code " + exitCode;
-        if (last.contains("OutOfMemoryError")) {
-            return "out of memory: trial JVM " + how + ": " + last;
+        if (oom != null) {
+            return exitCode == 3 ? "out of memory: " + oom : "out of memory: trial JVM " + how + ": " + oom;
         }
-        return "trial JVM " + how + " before writing its record" + (last.isEmpty() ? "" : ": " + last);
+        return "trial JVM " + how + " before writing its record" + (lastError.isEmpty() ? "" : ": " + lastError);
     }
 
     private static TrialRecord writeFailedRecord(TrialRequest request, Path trialDir, String reason) {
-        WorkloadSpec spec = Workloads.create(request.spec().workload(), TrialRunner.options(request)).spec();
+        WorkloadSpec spec = Workloads.create(request.spec().workload(), TrialRunner.options(request.settings())).spec();
         Path staging = trialDir.resolveSibling(trialDir.getFileName() + TrialRunner.STAGING_SUFFIX);
         Path csv = staging.resolve(EvalMeasurementsCsv.FILE_NAME);
         List<EvalRow> evals = Files.isRegularFile(csv) ? EvalMeasurementsCsv.read(csv) : List.of();
@@ -180,7 +248,7 @@ public final class ForkedTrial {
         }
         TrialRecord record = new TrialRecord(request.spec().submission(), spec.name(), spec.base(), request.spec().study(),
                 request.spec().trial(), request.spec().seed(), request.spec().hyperparameters(), request.spec().budgetSeconds(), spec.metric(),
-                direction, spec.validationTarget(), spec.testTarget(), request.hardwareClass(), timeToTarget != null,
+                direction, spec.validationTarget(), spec.testTarget(), request.settings().hardwareClass(), timeToTarget != null,
                 reachedTest, timeToTarget, last == null ? 0 : last.globalStep(), evals.size(),
                 last == null ? 0 : last.submissionSeconds(), last == null ? 0 : last.evalSeconds(),
                 last == null ? 0 : last.loggingSeconds(), last == null ? 0 : last.totalDurationSeconds(),

@@ -13,27 +13,18 @@ import org.optbench.tuning.plan.PlanJson;
 import org.optbench.tuning.plan.TrialSpec;
 
 /**
- * A trial spec and how to run it here: where the data lives, an eval period override, the hardware class to record.
- * The parent writes it as JSON for a forked trial JVM ({@code optbench trial --request FILE}).
+ * A trial spec and how to run it here. The parent writes it as JSON for a forked trial JVM
+ * ({@code optbench trial --request FILE}).
  *
  * @param spec what to train, how and for how long (the unit a study plan is made of)
- * @param dataDir a directory with the workload's full data set, or {@code null} for the bundled data
- * @param evalPeriodSeconds an eval period that replaces the workload's, or {@code null}
- * @param hardwareClass the hardware class to record, or {@code null} to derive it from the machine
- * @param stopAtTargets whether the trial ends once both targets are reached (false for calibration runs)
+ * @param settings where data and submission jar are, eval period override, hardware class, stopping rule
  */
-public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass,
-                           boolean stopAtTargets) {
+public record TrialRequest(TrialSpec spec, TrialSettings settings) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A request that stops at the targets, as every benchmark trial does. */
-    public TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeconds, String hardwareClass) {
-        this(spec, dataDir, evalPeriodSeconds, hardwareClass, true);
-    }
-
-    /** A request with nothing but the spec. */
+    /** A request with the default settings. */
     public static TrialRequest of(TrialSpec spec) {
-        return new TrialRequest(spec, null, null, null);
+        return new TrialRequest(spec, TrialSettings.defaults());
     }
 
     /** Writes the request atomically. */
@@ -41,14 +32,7 @@ public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeco
         try {
             ObjectNode root = JSON.createObjectNode();
             root.set("trial", JSON.readTree(PlanJson.toJson(spec)));
-            root.put("data_dir", dataDir);
-            if (evalPeriodSeconds == null) {
-                root.putNull("eval_period_seconds");
-            } else {
-                root.put("eval_period_seconds", evalPeriodSeconds);
-            }
-            root.put("hardware_class", hardwareClass);
-            root.put("stop_at_targets", stopAtTargets);
+            root.set("settings", JSON.valueToTree(settings));
             AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -64,19 +48,15 @@ public record TrialRequest(TrialSpec spec, String dataDir, Double evalPeriodSeco
             throw new BadInputException("trial request " + file + " is not readable JSON: "
                     + Failures.firstLine(String.valueOf(e.getMessage())));
         }
-        if (root == null || !root.has("trial")) {
-            throw new BadInputException("trial request " + file + " has no 'trial' object");
+        if (root == null || !root.has("trial") || !root.has("settings")) {
+            throw new BadInputException("trial request " + file + " needs a 'trial' and a 'settings' object");
         }
         TrialSpec spec = PlanJson.trialFromJson(root.get("trial").toString(), file.toString());
-        JsonNode period = root.get("eval_period_seconds");
-        JsonNode stop = root.get("stop_at_targets");
-        return new TrialRequest(spec, text(root, "data_dir"),
-                period == null || period.isNull() ? null : period.asDouble(), text(root, "hardware_class"),
-                stop == null || stop.isNull() || stop.asBoolean());
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asText();
+        try {
+            return new TrialRequest(spec, JSON.treeToValue(root.get("settings"), TrialSettings.class));
+        } catch (java.io.IOException e) {
+            throw new BadInputException("trial request " + file + ": malformed settings: "
+                    + Failures.firstLine(String.valueOf(e.getMessage())));
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.results.records.TrialRecords;
@@ -18,30 +19,16 @@ import org.optbench.tuning.plan.TrialSpec;
  * missing; a trial cut off midway left only its staging directory, and is run again from the start.
  */
 public final class LocalExecutor implements StudyExecutor {
-    private final String dataDir;
-    private final String hardwareClass;
+    private final TrialSettings settings;
     private final ForkedTrial.Limits limits;
-    private final Double evalPeriodSeconds;
-    private final boolean stopAtTargets;
 
     /**
-     * @param dataDir a directory with full data sets, or {@code null}
-     * @param hardwareClass the hardware class to record, or {@code null} to derive it
+     * @param settings how each trial runs here (data, hardware class, submission jar, ...)
      * @param limits heap, native memory and watchdog of each trial JVM
-     * @param evalPeriodSeconds an eval period replacing the workloads', or {@code null}
      */
-    public LocalExecutor(String dataDir, String hardwareClass, ForkedTrial.Limits limits, Double evalPeriodSeconds) {
-        this(dataDir, hardwareClass, limits, evalPeriodSeconds, true);
-    }
-
-    /** Like the other constructor; {@code stopAtTargets} false runs every trial to its budget (calibration). */
-    public LocalExecutor(String dataDir, String hardwareClass, ForkedTrial.Limits limits, Double evalPeriodSeconds,
-                         boolean stopAtTargets) {
-        this.stopAtTargets = stopAtTargets;
-        this.dataDir = dataDir;
-        this.hardwareClass = hardwareClass;
+    public LocalExecutor(TrialSettings settings, ForkedTrial.Limits limits) {
+        this.settings = settings;
         this.limits = limits;
-        this.evalPeriodSeconds = evalPeriodSeconds;
     }
 
     @Override
@@ -56,7 +43,7 @@ public final class LocalExecutor implements StudyExecutor {
         }
         progress.starting(missing.size(), plan.trials().size() - missing.size(), budget);
         for (TrialSpec spec : missing) {
-            TrialRequest request = new TrialRequest(spec, dataDir, evalPeriodSeconds, hardwareClass, stopAtTargets);
+            TrialRequest request = new TrialRequest(spec, settings);
             TrialRecord record = ForkedTrial.run(request, layout.trialDir(spec), progress.trialStarting(spec), limits);
             progress.trialFinished(spec, record);
         }

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 import org.optbench.api.BadInputException;
 import org.optbench.api.HyperParameters;
 import org.optbench.api.Submission;
-import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.hardware.HardwareFingerprint;
 import org.optbench.harness.hardware.PeakMemory;
 import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TargetDirection;
 import org.optbench.results.records.TrialRecord;
@@ -53,8 +53,9 @@ public final class TrialRunner {
 
     /** Like {@link #run(TrialRequest, Path, TrialListener)}, on a given clock and workload (for tests). */
     public static TrialRecord run(TrialRequest request, Path trialDir, TrialListener listener, TrialClock clock) {
-        Workload workload = Workloads.create(request.spec().workload(), options(request));
-        return run(request, workload, SubmissionSource.load(request.spec().submission()), trialDir, listener, clock);
+        Workload workload = Workloads.create(request.spec().workload(), options(request.settings()));
+        return run(request, workload, request.settings().loadSubmission(request.spec().submission()), trialDir,
+                listener, clock);
     }
 
     /** Runs a given workload and submission instance (tests use it for instrumented ones). */
@@ -64,8 +65,8 @@ public final class TrialRunner {
         WorkloadSpec spec = workload.spec();
         HyperParameters hyperParameters = HyperParameters.of(request.spec().hyperparameters());
         HardwareFingerprint hardware = HardwareFingerprint.probe();
-        String hardwareClass = request.hardwareClass() != null ? request.hardwareClass() : hardware.hardwareClass();
-        double evalPeriod = request.evalPeriodSeconds() != null ? request.evalPeriodSeconds() : spec.evalPeriodSeconds();
+        String hardwareClass = request.settings().hardwareClass() != null ? request.settings().hardwareClass() : hardware.hardwareClass();
+        double evalPeriod = request.settings().evalPeriodSeconds() != null ? request.settings().evalPeriodSeconds() : spec.evalPeriodSeconds();
 
         Path staging = trialDir.resolveSibling(trialDir.getFileName() + STAGING_SUFFIX);
         deleteRecursively(staging);
@@ -78,7 +79,7 @@ public final class TrialRunner {
                     request.spec().budgetSeconds(), evalPeriod, clock, listener,
                     (evaluation, evalSeconds, loggingSeconds, totalSeconds) -> writer.appendEval(new EvalRow(
                             evaluation.step(), 0, evaluation.submissionSeconds(), evalSeconds, loggingSeconds,
-                            totalSeconds, evaluation.metrics())), request.stopAtTargets());
+                            totalSeconds, evaluation.metrics())), request.settings().stopAtTargets());
             outcome = loop.run();
         } catch (BadInputException e) {
             deleteRecursively(staging);
@@ -98,10 +99,10 @@ public final class TrialRunner {
         return record;
     }
 
-    /** The workload options a request names. */
-    public static WorkloadOptions options(TrialRequest request) {
+    /** The workload options the settings name. */
+    public static WorkloadOptions options(TrialSettings settings) {
         WorkloadOptions defaults = WorkloadOptions.defaults();
-        return request.dataDir() == null ? defaults : defaults.withDataDir(Path.of(request.dataDir()));
+        return settings.dataDir() == null ? defaults : defaults.withDataDir(Path.of(settings.dataDir()));
     }
 
     private static Map<String, Object> metaData(TrialRequest request, WorkloadSpec spec, HardwareFingerprint hardware,
@@ -118,7 +119,7 @@ public final class TrialRunner {
         workload.put("step_hint", spec.stepHint());
         workload.put("default_batch_size", spec.defaultBatchSize());
         workload.put("loss_type", spec.lossType().name().toLowerCase(java.util.Locale.ROOT));
-        workload.put("data_dir", request.dataDir());
+        workload.put("data_dir", request.settings().dataDir());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("workload", workload);
         meta.put("submission", request.spec().submission());

@@ -92,4 +92,16 @@ class BadInputTest {
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--budget", "3"),
                 "--budget");
     }
+
+    @Test
+    void badTrialLimits() throws IOException {
+        Path out = dir.resolve("runs");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--trial-max-heap", "lots",
+                "--out", out.toString()), "heap limit 'lots' is not a size such as 512m or 2g");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--stall-seconds", "0",
+                "--out", out.toString()), "--stall-seconds must be positive, got 0");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--submission-class", "x.Y",
+                "--out", out.toString()), "--submission-class applies to a jar, not to the built-in 'adamw'");
+        assertNoRecords(out);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.isolation.TrialRequest;
+import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TrialRecords;
 import org.optbench.tuning.plan.Ruleset;
@@ -41,7 +42,7 @@ class DeterminismTest {
         TrialSpec spec = new TrialSpec("adamw", "mnist_mlp", "single", Ruleset.Kind.SELF_TUNING, 0, 1,
                 Map.of("learning_rate", 0.001, "one_minus_beta1", 0.1, "beta2", 0.999, "weight_decay", 0.0,
                         "warmup_factor", 0.05), seed, 1.0);
-        TrialRequest request = new TrialRequest(spec, null, 0.0, null);
+        TrialRequest request = new TrialRequest(spec, TrialSettings.defaults().withEvalPeriodSeconds(0.0));
         TrialRunner.run(request, trialDir, TrialListener.NONE);
         return TrialRecords.read(trialDir).evals();
     }

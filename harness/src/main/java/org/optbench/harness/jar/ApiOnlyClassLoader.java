@@ -1,0 +1,61 @@
+package org.optbench.harness.jar;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The parent of a submission jar's class loader: it shows the jar the JDK (through the platform class loader), the
+ * api ({@code org.optbench.api}) and ND4J ({@code org.nd4j}), and nothing else of optbench's class path, so a jar
+ * cannot reach the harness, the workloads (and their validation data), Jackson or picocli, and its own copies of
+ * libraries never clash with optbench's.
+ */
+final class ApiOnlyClassLoader extends ClassLoader {
+    /** Package prefixes (binary names) a submission may link against besides the JDK. */
+    static final List<String> VISIBLE_PACKAGES = List.of("org.optbench.api.", "org.nd4j.");
+
+    private final ClassLoader application;
+
+    ApiOnlyClassLoader(ClassLoader application) {
+        super("optbench-api-only", ClassLoader.getPlatformClassLoader());
+        this.application = application;
+    }
+
+    /** Whether a class of this binary name is visible to submissions through this loader. */
+    static boolean visible(String binaryName) {
+        for (String prefix : VISIBLE_PACKAGES) {
+            if (binaryName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean visibleResource(String path) {
+        return visible(path.replace('/', '.'));
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (visible(name)) {
+            return application.loadClass(name);
+        }
+        // The platform loader knows the JDK's classes only; anything else is not found.
+        return super.loadClass(name, resolve);
+    }
+
+    @Override
+    public URL getResource(String name) {
+        return visibleResource(name) ? application.getResource(name) : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        if (visibleResource(name)) {
+            return application.getResources(name);
+        }
+        return name.startsWith("META-INF/") ? Collections.emptyEnumeration() : super.getResources(name);
+    }
+}

@@ -1,0 +1,149 @@
+package org.example.lion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.api.HyperParameters;
+import org.optbench.api.ParameterType;
+import org.optbench.api.Params;
+import org.optbench.api.Rng;
+import org.optbench.api.StepContext;
+import org.optbench.api.Submission;
+import org.optbench.api.WorkloadInfo;
+
+/**
+ * Lion, "EvoLved Sign Momentum" (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms", Algorithm 2),
+ * with a linear warm-up and cosine decay of the learning rate over the workload's step hint. For each parameter
+ * {@code theta} with gradient {@code g} and momentum {@code m}:
+ * <pre>
+ *   c     = beta1 * m + (1 - beta1) * g              (interpolate momentum and gradient)
+ *   theta = theta - lr_t * (sign(c) + lambda * theta)  (sign update, decoupled weight decay)
+ *   m     = beta2 * m + (1 - beta2) * g              (then update the momentum)
+ * </pre>
+ * Weight decay applies to weight matrices, convolution kernels and embeddings, not to biases or norm parameters.
+ * The step walks the data buffers directly and allocates nothing.
+ *
+ * <p>Hyperparameters: {@code learning_rate}, {@code one_minus_beta1}, {@code beta2}, {@code weight_decay},
+ * {@code warmup_factor} (the warm-up's share of the step hint).
+ */
+public final class Lion implements Submission {
+    /** A public no-argument constructor: optbench makes one instance per trial. */
+    public Lion() {
+    }
+
+    @Override
+    public String name() {
+        return "lion";
+    }
+
+    @Override
+    public LionState init(WorkloadInfo workload, Params params, HyperParameters hp, Rng rng) {
+        long stepHint = Math.max(1, workload.stepHint());
+        long warmup = (long) Math.ceil(hp.getDouble("warmup_factor") * stepHint);
+        return new LionState(params.zerosLike(), hp.getDouble("learning_rate"), 1 - hp.getDouble("one_minus_beta1"),
+                hp.getDouble("beta2"), hp.getDouble("weight_decay"), warmup, stepHint);
+    }
+
+    @Override
+    public void update(StepContext context) {
+        LionState s = context.state();
+        Params gradients = context.lossAndGradients().gradients();
+        Params params = context.params();
+        double lr = s.learningRate() * schedule(context.step(), s.warmupSteps(), s.decaySteps());
+        for (int i = 0; i < params.size(); i++) {
+            double decay = decays(params.get(i).type()) ? 1 - lr * s.weightDecay() : 1;
+            INDArray theta = params.value(i);
+            INDArray g = gradients.value(i);
+            INDArray m = s.momentum().value(i);
+            if (theta.dataType() == DataType.DOUBLE) {
+                stepDouble(theta, g, m, lr, decay, s.beta1(), s.beta2());
+            } else {
+                stepFloat(theta, g, m, lr, decay, s.beta1(), s.beta2());
+            }
+        }
+    }
+
+    /** Linear warm-up from 0 to 1 over {@code warmup} steps, then cosine decay to 0 at {@code decaySteps}. */
+    static double schedule(long step, long warmup, long decaySteps) {
+        if (step < warmup) {
+            return (step + 1) / (double) warmup;
+        }
+        if (step >= decaySteps) {
+            return 0;
+        }
+        double progress = (step - warmup) / (double) Math.max(1, decaySteps - warmup);
+        return 0.5 * (1 + Math.cos(Math.PI * progress));
+    }
+
+    private static boolean decays(ParameterType type) {
+        return type == ParameterType.WEIGHT || type == ParameterType.CONV_WEIGHT || type == ParameterType.EMBEDDING;
+    }
+
+    private static void stepFloat(INDArray theta, INDArray g, INDArray m, double lr, double decay, double beta1,
+                                  double beta2) {
+        FloatBuffer t = theta.data().asNioFloat();
+        FloatBuffer gb = g.data().asNioFloat();
+        FloatBuffer mb = m.data().asNioFloat();
+        int to = (int) theta.offset();
+        int go = (int) g.offset();
+        int mo = (int) m.offset();
+        for (int k = 0, n = (int) theta.length(); k < n; k++) {
+            double gk = gb.get(go + k);
+            double mk = mb.get(mo + k);
+            double c = beta1 * mk + (1 - beta1) * gk;
+            t.put(to + k, (float) (decay * t.get(to + k) - lr * Math.signum(c)));
+            mb.put(mo + k, (float) (beta2 * mk + (1 - beta2) * gk));
+        }
+    }
+
+    private static void stepDouble(INDArray theta, INDArray g, INDArray m, double lr, double decay, double beta1,
+                                   double beta2) {
+        DoubleBuffer t = theta.data().asNioDouble();
+        DoubleBuffer gb = g.data().asNioDouble();
+        DoubleBuffer mb = m.data().asNioDouble();
+        int to = (int) theta.offset();
+        int go = (int) g.offset();
+        int mo = (int) m.offset();
+        for (int k = 0, n = (int) theta.length(); k < n; k++) {
+            double gk = gb.get(go + k);
+            double mk = mb.get(mo + k);
+            double c = beta1 * mk + (1 - beta1) * gk;
+            t.put(to + k, decay * t.get(to + k) - lr * Math.signum(c));
+            mb.put(mo + k, beta2 * mk + (1 - beta2) * gk);
+        }
+    }
+
+    /** Lion's suggested defaults (beta1 0.9, beta2 0.99), a learning rate and decay for small models. */
+    @Override
+    public HyperParameters defaultHyperParameters() {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("learning_rate", 1e-3);
+        point.put("one_minus_beta1", 0.1);
+        point.put("beta2", 0.99);
+        point.put("weight_decay", 0.1);
+        point.put("warmup_factor", 0.05);
+        return HyperParameters.of(point);
+    }
+
+    /** The external-tuning search space, from {@code tuning_search_space.json} beside this class. */
+    @Override
+    public Optional<String> searchSpaceJson() {
+        try (InputStream in = Lion.class.getResourceAsStream("tuning_search_space.json")) {
+            if (in == null) {
+                throw new IllegalStateException("tuning_search_space.json is missing from the jar");
+            }
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
