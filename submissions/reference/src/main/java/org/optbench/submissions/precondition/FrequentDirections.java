@@ -1,0 +1,173 @@
+package org.optbench.submissions.precondition;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A rank-k Frequent Directions sketch of one Kronecker factor {@code S = Σ_s β2^(t−s) G_s G_sᵀ} (d×d) and the
+ * Sketchy preconditioner built from it (Feinberg et al. 2023, arXiv 2302.03764; tearfree {@code sketchy.py}
+ * {@code _update_axis}, {@code OPTIMIZERS.md} 6a), with the escaped mass decayed by β2 as in the paper.
+ *
+ * <pre>
+ *   M = [√β2·U·diag(σ), G]  (d × (k+m));   s_1 ≥ s_2 ≥ …  its singular values, u_j its left singular vectors
+ *   cutoff² = s_{k+1}² (0 when k ≥ d);   σ_j = √(s_j² − cutoff²),  U = [u_1 … u_k]   (columns with σ_j = 0 zeroed)
+ *   ρ ← β2·ρ + cutoff²                                             (so that 0 ≼ S − U σ² Uᵀ ≼ ρ I)
+ *   λ_j = s_j² + β2·ρ_old (= σ_j² + ρ);  ε_eff = ε·max_j λ_j
+ *   inv_j = (λ_j + ε_eff)^(−1/p) where σ_j &gt; 0, else 0;   inv_tail = (ρ + ε_eff)^(−1/p) if ρ &gt; 0, else 0
+ *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
+ * </pre>
+ *
+ * The singular values and left vectors of M come from the symmetric eigendecomposition of
+ * {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d, LAPACK syev): FD needs only s² and the left vectors, the Gram matrix is
+ * built by two gemm calls into a reused buffer without forming M, and syev is the decomposition measured reliable
+ * here. Its cost is O(d²m + d³) per update; LAPACK's own workspace is allocated by ND4J on each call.
+ *
+ * <p>State: U (d×k) and σ (k) in the parameters' type; inv (k), ρ and inv_tail in double.
+ */
+public final class FrequentDirections {
+    private final int dimension;
+    private final int rank;
+    private final INDArray basis;
+    private final double[] singular;
+    private final double[] inverse;
+    private double escapedMass;
+    private double inverseTail;
+    private final INDArray scaledBasis;
+    private final INDArray values;
+    private final TensorBuffer basisEntries;
+    private final TensorBuffer scaledEntries;
+
+    /**
+     * An empty sketch.
+     *
+     * @param dimension d
+     * @param rank the requested rank; the sketch keeps k = min(d, rank)
+     * @param type the parameters' data type
+     */
+    public FrequentDirections(int dimension, int rank, DataType type) {
+        this.dimension = dimension;
+        this.rank = Math.min(dimension, rank);
+        this.basis = Nd4j.zeros(type, dimension, this.rank);
+        this.singular = new double[this.rank];
+        this.inverse = new double[this.rank];
+        this.scaledBasis = Nd4j.zeros(type, dimension, this.rank);
+        this.values = Nd4j.create(type, dimension);
+        this.basisEntries = TensorBuffer.of(basis);
+        this.scaledEntries = TensorBuffer.of(scaledBasis);
+    }
+
+    /** d. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** k = min(d, rank). */
+    public int rank() {
+        return rank;
+    }
+
+    /** The sketch's basis U (d×k; live, do not change). */
+    public INDArray basis() {
+        return basis;
+    }
+
+    /** σ_j, the sketch's singular values: B = U·diag(σ). */
+    public double singularValue(int j) {
+        return singular[j];
+    }
+
+    /** ρ, the escaped mass. */
+    public double escapedMass() {
+        return escapedMass;
+    }
+
+    /** The bytes of U, σ, inv, ρ and inv_tail. */
+    public long stateBytes() {
+        return (long) dimension * rank * basis.dataType().width() + (long) rank * basis.dataType().width()
+                + (long) rank * Double.BYTES + 2L * Double.BYTES;
+    }
+
+    /**
+     * Adds the unfolded gradient to the sketch and refreshes the preconditioner.
+     *
+     * @param gradient the gradient, either d×m ({@code transposed} false) or m×d ({@code transposed} true)
+     * @param transposed whether the gradient's columns, not its rows, run along this axis
+     * @param beta2 the decay of S
+     * @param epsilon the relative ridge ε
+     * @param root p, the inverse root (2·order)
+     * @param gram scratch d×d in the parameters' type, overwritten
+     */
+    public void update(INDArray gradient, boolean transposed, double beta2, double epsilon, int root, INDArray gram) {
+        int d = dimension;
+        int k = rank;
+        double decay = Math.sqrt(beta2);
+        for (int row = 0; row < d; row++) {
+            for (int j = 0; j < k; j++) {
+                int index = row * k + j;
+                scaledEntries.set(index, basisEntries.get(index) * decay * singular[j]);
+            }
+        }
+        Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
+        Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
+        int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', gram, values);
+        if (info != 0) {
+            throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
+        }
+        // syev: ascending eigenvalues, eigenvectors in the columns of gram.
+        double cutoffSquared = k < d ? Math.max(values.getDouble(d - k - 1), 0.0) : 0.0;
+        double previousMass = escapedMass;
+        escapedMass = beta2 * previousMass + cutoffSquared;
+        double largest = 0;
+        TensorBuffer vectors = TensorBuffer.of(gram);
+        for (int j = 0; j < k; j++) {
+            double top = Math.max(values.getDouble(d - 1 - j), 0.0);
+            double deflated = top - cutoffSquared;
+            double sigma = deflated > 0 ? Math.sqrt(deflated) : 0.0;
+            singular[j] = sigma;
+            for (int row = 0; row < d; row++) {
+                basisEntries.set(row * k + j, sigma > 0 ? vectors.get(row * d + (d - 1 - j)) : 0.0);
+            }
+            inverse[j] = top + beta2 * previousMass;
+            largest = Math.max(largest, inverse[j]);
+        }
+        double ridge = epsilon * largest;
+        for (int j = 0; j < k; j++) {
+            inverse[j] = singular[j] > 0 ? Math.pow(inverse[j] + ridge, -1.0 / root) : 0.0;
+        }
+        inverseTail = escapedMass > 0 ? Math.pow(escapedMass + ridge, -1.0 / root) : 0.0;
+    }
+
+    /**
+     * Multiplies by P in place: {@code A ← P A} ({@code fromRight} false, A is d×m) or {@code A ← A P}
+     * ({@code fromRight} true, A is m×d).
+     *
+     * @param coefficients scratch, k×m (left) or m×k (right), overwritten
+     */
+    public void apply(INDArray a, boolean fromRight, INDArray coefficients) {
+        int k = rank;
+        TensorBuffer c = TensorBuffer.of(coefficients);
+        if (!fromRight) {
+            // A ← U diag(inv − tail) Uᵀ A + tail·A
+            Nd4j.gemm(basis, a, coefficients, true, false, 1.0, 0.0);
+            int m = (int) a.columns();
+            for (int j = 0; j < k; j++) {
+                double w = inverse[j] - inverseTail;
+                for (int col = 0; col < m; col++) {
+                    c.set(j * m + col, c.get(j * m + col) * w);
+                }
+            }
+            Nd4j.gemm(basis, coefficients, a, false, false, 1.0, inverseTail);
+        } else {
+            // A ← A U diag(inv − tail) Uᵀ + tail·A
+            Nd4j.gemm(a, basis, coefficients, false, false, 1.0, 0.0);
+            int m = (int) a.rows();
+            for (int row = 0; row < m; row++) {
+                for (int j = 0; j < k; j++) {
+                    c.set(row * k + j, c.get(row * k + j) * (inverse[j] - inverseTail));
+                }
+            }
+            Nd4j.gemm(coefficients, basis, a, false, true, 1.0, inverseTail);
+        }
+    }
+}
