@@ -1,0 +1,116 @@
+package org.optbench.submissions.transform;
+
+import org.optbench.api.OptimizerState;
+import org.optbench.api.Params;
+
+/**
+ * An optimizer: one {@link GradientTransformation} (usually a {@link Chain}) whose output is added to the
+ * parameters. {@link #init} allocates every buffer; {@link #step} allocates no tensor.
+ *
+ * <pre>{@code
+ * Optimizer adamw = new Optimizer(Chain.chain(
+ *         Transforms.scaleByAdam(0.9, 0.999, 1e-8, false),
+ *         Transforms.addDecayedWeights(0.01),
+ *         Transforms.scaleByLearningRate(Schedule.constant(1e-3))));
+ * Optimizer.State state = adamw.init(params);
+ * for (...) {
+ *     adamw.restoreAfterEval(params, state);    // only needed if prepareForEval was called; cheap otherwise
+ *     Params gradients = ...;                   // taken at params
+ *     adamw.step(params, gradients, state);     // params <- params + chain(gradients)
+ * }
+ * }</pre>
+ */
+public final class Optimizer {
+    private final GradientTransformation transformation;
+
+    /** @param transformation the chain whose output is the change to the parameters */
+    public Optimizer(GradientTransformation transformation) {
+        this.transformation = transformation;
+    }
+
+    /** The transformation this optimizer runs. */
+    public GradientTransformation transformation() {
+        return transformation;
+    }
+
+    /** The transformation's state and the buffer the updates are computed in. */
+    public static final class State implements OptimizerState {
+        private final TransformState transform;
+        private final Params updates;
+
+        State(TransformState transform, Params updates) {
+            this.transform = transform;
+            this.updates = updates;
+        }
+
+        /** The transformation's state. */
+        public TransformState transform() {
+            return transform;
+        }
+
+        /** The buffer the gradients are copied into and transformed in; the last step's change after a step. */
+        public Params updates() {
+            return updates;
+        }
+
+        /**
+         * The bytes of the transformation's tensors (moments, buffers). The update buffer is not counted: it plays
+         * the part of PyTorch's {@code .grad}, not of optimizer state; see {@link #updateBufferBytes()}.
+         */
+        @Override
+        public long stateBytes() {
+            return transform.stateBytes();
+        }
+
+        /** The bytes of the update buffer. */
+        public long updateBufferBytes() {
+            return Elements.bytes(updates);
+        }
+    }
+
+    /** The state for parameters shaped like {@code params}, in their data type. */
+    public State init(Params params) {
+        return new State(transformation.init(params), params.zerosLike());
+    }
+
+    /**
+     * One update: copies {@code gradients} into the update buffer, runs the transformation on it and adds the
+     * result to {@code params} in place. The gradients must have been taken at the training point: after
+     * {@link #prepareForEval}, call {@link #restoreAfterEval} before computing them (a Schedule-Free step on the
+     * evaluation point is an {@link IllegalStateException}).
+     */
+    public void step(Params params, Params gradients, State state) {
+        Params updates = state.updates;
+        if (gradients.size() != params.size() || updates.size() != params.size()) {
+            throw new IllegalArgumentException("gradients have " + gradients.size() + " tensors, params "
+                    + params.size());
+        }
+        for (int p = 0; p < params.size(); p++) {
+            Elements.copy(gradients.value(p), updates.value(p));
+        }
+        transformation.update(updates, state.transform, params);
+        for (int p = 0; p < params.size(); p++) {
+            Elements.addScaled(params.value(p), updates.value(p), 1.0);
+        }
+    }
+
+    /**
+     * Puts the point to evaluate into {@code params} (Schedule-Free's average); does nothing for optimizers that
+     * evaluate where they train.
+     */
+    public void prepareForEval(Params params, State state) {
+        if (transformation instanceof EvaluationSwap swap) {
+            swap.toEvaluation(params, state.transform);
+        }
+    }
+
+    /**
+     * Undoes {@link #prepareForEval}: puts the training point back. Call it before taking the next gradient; it
+     * does nothing when the training point is already in place.
+     */
+    public void restoreAfterEval(Params params, State state) {
+        if (transformation instanceof EvaluationSwap swap) {
+            swap.toTraining(params, state.transform);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.optbench.submissions.transform;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.api.Params;
+
+/**
+ * Adam's rescaling of the gradient, with PyTorch's placement of epsilon (Kingma and Ba, "Adam", ICLR 2015;
+ * PyTorch {@code torch/optim/adamw.py}). At step {@code t = 1, 2, ...}, elementwise:
+ * <pre>
+ *   m &lt;- b1 m + (1 - b1) g
+ *   v &lt;- b2 v + (1 - b2) g^2
+ *   bc1 = 1 - b1^t,  bc2 = 1 - b2^t
+ *   m~ = m                          (Adam)
+ *   m~ = b1 m + (1 - b1) g          (Nesterov: AlgoPerf's NAdamW, same bc1, no momentum schedule)
+ *   out = (m~ / bc1) / (sqrt(v) / sqrt(bc2) + eps)
+ * </pre>
+ * Epsilon is added to the bias-corrected {@code sqrt(v)}, outside the root. The learning rate is a later link.
+ * The NAdamW form is the one of AlgoPerf's baseline, {@code algorithms/baselines/external_tuning/
+ * pytorch_nadamw_full_budget.py} and {@code jax_nadamw_full_budget.py} ({@code scale_by_nadam}).
+ *
+ * <p>With {@code b1 = 0} there is no first moment and no buffer for it: {@code m = g}, {@code bc1 = 1}, so
+ * {@code out = g / (sqrt(v) / sqrt(bc2) + eps)}, an RMSProp step with bias correction (Schedule-Free AdamW's inner
+ * step).
+ *
+ * <p>State: {@code m} and {@code v} shaped like the parameters, in their data type ({@code 2n} entries; {@code n}
+ * when {@code b1 = 0}), and the step count.
+ */
+public final class ScaleByAdam implements GradientTransformation {
+    private final double b1;
+    private final double b2;
+    private final double eps;
+    private final boolean nesterov;
+
+    /**
+     * @param b1 the first-moment decay, in [0, 1)
+     * @param b2 the second-moment decay, in [0, 1)
+     * @param eps added to the denominator, at least 0
+     * @param nesterov whether to use the Nesterov look-ahead of the first moment (NAdamW)
+     */
+    public ScaleByAdam(double b1, double b2, double eps, boolean nesterov) {
+        if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1) || !(eps >= 0)) {
+            throw new IllegalArgumentException("need 0 <= b1, b2 < 1 and eps >= 0, got b1=" + b1 + " b2=" + b2
+                    + " eps=" + eps);
+        }
+        this.b1 = b1;
+        this.b2 = b2;
+        this.eps = eps;
+        this.nesterov = nesterov;
+    }
+
+    /** The moments and the step count of one {@link ScaleByAdam}. */
+    public static final class State implements TransformState {
+        private final Params mu;
+        private final Params nu;
+        private long count;
+
+        State(Params mu, Params nu) {
+            this.mu = mu;
+            this.nu = nu;
+        }
+
+        /** The first moment {@code m}, or {@code null} when {@code b1 = 0}. */
+        public Params mu() {
+            return mu;
+        }
+
+        /** The second moment {@code v}. */
+        public Params nu() {
+            return nu;
+        }
+
+        /** The number of updates done. */
+        public long count() {
+            return count;
+        }
+
+        /** The bytes of {@code m} and {@code v} (the step counter is not counted). */
+        @Override
+        public long stateBytes() {
+            return Elements.bytes(mu) + Elements.bytes(nu);
+        }
+    }
+
+    @Override
+    public State init(Params params) {
+        return new State(b1 == 0 ? null : params.zerosLike(), params.zerosLike());
+    }
+
+    @Override
+    public void update(Params updates, TransformState state, Params params) {
+        State s = (State) state;
+        s.count++;
+        double bc1 = 1 - Math.pow(b1, s.count);
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, s.count));
+        for (int p = 0; p < updates.size(); p++) {
+            INDArray u = updates.value(p);
+            INDArray m = s.mu == null ? null : s.mu.value(p);
+            INDArray v = s.nu.value(p);
+            if (Elements.isDouble(u)) {
+                updateDouble(u, m, v, bc1, sqrtBc2);
+            } else {
+                updateFloat(u, m, v, bc1, sqrtBc2);
+            }
+        }
+    }
+
+    private void updateDouble(INDArray uArr, INDArray mArr, INDArray vArr, double bc1, double sqrtBc2) {
+        DoubleBuffer u = Elements.doubles(uArr);
+        DoubleBuffer v = Elements.doubles(vArr);
+        int uo = (int) uArr.offset();
+        int vo = (int) vArr.offset();
+        int n = (int) uArr.length();
+        if (mArr == null) {
+            for (int i = 0; i < n; i++) {
+                double g = u.get(uo + i);
+                double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
+                v.put(vo + i, vi);
+                u.put(uo + i, g / (Math.sqrt(vi) / sqrtBc2 + eps));
+            }
+            return;
+        }
+        DoubleBuffer m = Elements.doubles(mArr);
+        int mo = (int) mArr.offset();
+        for (int i = 0; i < n; i++) {
+            double g = u.get(uo + i);
+            double mi = b1 * m.get(mo + i) + (1 - b1) * g;
+            double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
+            m.put(mo + i, mi);
+            v.put(vo + i, vi);
+            double mt = nesterov ? b1 * mi + (1 - b1) * g : mi;
+            u.put(uo + i, (mt / bc1) / (Math.sqrt(vi) / sqrtBc2 + eps));
+        }
+    }
+
+    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double bc1, double sqrtBc2) {
+        FloatBuffer u = Elements.floats(uArr);
+        FloatBuffer v = Elements.floats(vArr);
+        int uo = (int) uArr.offset();
+        int vo = (int) vArr.offset();
+        int n = (int) uArr.length();
+        if (mArr == null) {
+            for (int i = 0; i < n; i++) {
+                double g = u.get(uo + i);
+                double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
+                v.put(vo + i, (float) vi);
+                u.put(uo + i, (float) (g / (Math.sqrt(vi) / sqrtBc2 + eps)));
+            }
+            return;
+        }
+        FloatBuffer m = Elements.floats(mArr);
+        int mo = (int) mArr.offset();
+        for (int i = 0; i < n; i++) {
+            double g = u.get(uo + i);
+            double mi = b1 * m.get(mo + i) + (1 - b1) * g;
+            double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
+            m.put(mo + i, (float) mi);
+            v.put(vo + i, (float) vi);
+            double mt = nesterov ? b1 * mi + (1 - b1) * g : mi;
+            u.put(uo + i, (float) ((mt / bc1) / (Math.sqrt(vi) / sqrtBc2 + eps)));
+        }
+    }
+}
