@@ -104,10 +104,12 @@ class ReferenceTrajectoriesTest {
     }
 
     @Test
-    void adamwInFloat32MatchesFloat64WithinFloatPrecision() {
-        double[] inDouble = run("adamw", adamHyperParameters(), DataType.DOUBLE);
-        double[] inFloat = run("adamw", adamHyperParameters(), DataType.FLOAT);
-        assertArrayEquals(inDouble, inFloat, 1e-5);
+    void adamAndNadamInFloat32MatchFloat64WithinFloatPrecision() {
+        for (String name : new String[] {"adamw", "nadamw"}) {
+            double[] inDouble = run(name, adamHyperParameters(), DataType.DOUBLE);
+            double[] inFloat = run(name, adamHyperParameters(), DataType.FLOAT);
+            assertArrayEquals(inDouble, inFloat, 1e-5, name);
+        }
     }
 
     private static HyperParameters sgdHyperParameters() {

@@ -128,24 +128,16 @@ public final class Elements {
         }
     }
 
-    /** {@code target <- source}, same shape and type. */
+    /** {@code target <- source}, same shape and type (a bulk copy). */
     public static void copy(INDArray source, INDArray target) {
         int to = (int) target.offset();
         int so = (int) source.offset();
         int n = (int) target.length();
         checkSameLength(target, source);
         if (isDouble(target)) {
-            DoubleBuffer t = doubles(target);
-            DoubleBuffer s = doubles(source);
-            for (int i = 0; i < n; i++) {
-                t.put(to + i, s.get(so + i));
-            }
+            doubles(target).put(to, doubles(source), so, n);
         } else {
-            FloatBuffer t = floats(target);
-            FloatBuffer s = floats(source);
-            for (int i = 0; i < n; i++) {
-                t.put(to + i, s.get(so + i));
-            }
+            floats(target).put(to, floats(source), so, n);
         }
     }
 

@@ -25,10 +25,16 @@ import org.optbench.api.Params;
  * {@code out = g / (sqrt(v) / sqrt(bc2) + eps)}, an RMSProp step with bias correction (Schedule-Free AdamW's inner
  * step).
  *
+ * <p>Float64 parameters are updated in double arithmetic; float32 parameters in float arithmetic (as PyTorch's
+ * float32 AdamW), chunk by chunk through heap arrays so that the loop vectorizes; the constant divisions by
+ * {@code bc1} and {@code sqrt(bc2)} are multiplications by their reciprocals.
+ *
  * <p>State: {@code m} and {@code v} shaped like the parameters, in their data type ({@code 2n} entries; {@code n}
  * when {@code b1 = 0}), and the step count.
  */
 public final class ScaleByAdam implements GradientTransformation {
+    private static final int CHUNK = 1024;
+
     private final double b1;
     private final double b2;
     private final double eps;
@@ -56,6 +62,10 @@ public final class ScaleByAdam implements GradientTransformation {
         private final Params mu;
         private final Params nu;
         private long count;
+        // scratch for the float path: one chunk of g, m and v on the heap
+        private final float[] chunkG = new float[CHUNK];
+        private final float[] chunkM = new float[CHUNK];
+        private final float[] chunkV = new float[CHUNK];
 
         State(Params mu, Params nu) {
             this.mu = mu;
@@ -77,7 +87,7 @@ public final class ScaleByAdam implements GradientTransformation {
             return count;
         }
 
-        /** The bytes of {@code m} and {@code v} (the step counter is not counted). */
+        /** The bytes of {@code m} and {@code v} (the step counter and the 12 KiB float scratch are not counted). */
         @Override
         public long stateBytes() {
             return Elements.bytes(mu) + Elements.bytes(nu);
@@ -93,21 +103,22 @@ public final class ScaleByAdam implements GradientTransformation {
     public void update(Params updates, TransformState state, Params params) {
         State s = (State) state;
         s.count++;
-        double bc1 = 1 - Math.pow(b1, s.count);
-        double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, s.count));
+        // reciprocals, so that the loop divides once per element (the same formula up to rounding)
+        double invBc1 = 1 / (1 - Math.pow(b1, s.count));
+        double invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(b2, s.count));
         for (int p = 0; p < updates.size(); p++) {
             INDArray u = updates.value(p);
             INDArray m = s.mu == null ? null : s.mu.value(p);
             INDArray v = s.nu.value(p);
             if (Elements.isDouble(u)) {
-                updateDouble(u, m, v, bc1, sqrtBc2);
+                updateDouble(u, m, v, invBc1, invSqrtBc2);
             } else {
-                updateFloat(u, m, v, bc1, sqrtBc2);
+                updateFloat(u, m, v, invBc1, invSqrtBc2, s);
             }
         }
     }
 
-    private void updateDouble(INDArray uArr, INDArray mArr, INDArray vArr, double bc1, double sqrtBc2) {
+    private void updateDouble(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2) {
         DoubleBuffer u = Elements.doubles(uArr);
         DoubleBuffer v = Elements.doubles(vArr);
         int uo = (int) uArr.offset();
@@ -118,7 +129,7 @@ public final class ScaleByAdam implements GradientTransformation {
                 double g = u.get(uo + i);
                 double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
                 v.put(vo + i, vi);
-                u.put(uo + i, g / (Math.sqrt(vi) / sqrtBc2 + eps));
+                u.put(uo + i, g / (Math.sqrt(vi) * invSqrtBc2 + eps));
             }
             return;
         }
@@ -131,35 +142,61 @@ public final class ScaleByAdam implements GradientTransformation {
             m.put(mo + i, mi);
             v.put(vo + i, vi);
             double mt = nesterov ? b1 * mi + (1 - b1) * g : mi;
-            u.put(uo + i, (mt / bc1) / (Math.sqrt(vi) / sqrtBc2 + eps));
+            u.put(uo + i, (mt * invBc1) / (Math.sqrt(vi) * invSqrtBc2 + eps));
         }
     }
 
-    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double bc1, double sqrtBc2) {
+    /**
+     * The float path works on chunks copied into heap arrays held by the state: plain float loops the JIT can
+     * vectorize, in float arithmetic as PyTorch's float32 AdamW. Same equations as the double path.
+     */
+    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2,
+            State s) {
         FloatBuffer u = Elements.floats(uArr);
         FloatBuffer v = Elements.floats(vArr);
+        FloatBuffer m = mArr == null ? null : Elements.floats(mArr);
         int uo = (int) uArr.offset();
         int vo = (int) vArr.offset();
+        int mo = mArr == null ? 0 : (int) mArr.offset();
         int n = (int) uArr.length();
-        if (mArr == null) {
-            for (int i = 0; i < n; i++) {
-                double g = u.get(uo + i);
-                double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
-                v.put(vo + i, (float) vi);
-                u.put(uo + i, (float) (g / (Math.sqrt(vi) / sqrtBc2 + eps)));
+        float[] gc = s.chunkG;
+        float[] mc = s.chunkM;
+        float[] vc = s.chunkV;
+        float b1f = (float) b1;
+        float oneMinusB1 = (float) (1 - b1);
+        float b2f = (float) b2;
+        float oneMinusB2 = (float) (1 - b2);
+        // m~ = keepM * m + addG * g: (1, 0) for Adam, (b1, 1 - b1) for Nesterov
+        float keepM = nesterov ? b1f : 1f;
+        float addG = nesterov ? oneMinusB1 : 0f;
+        float invBc1f = (float) invBc1;
+        float invSqrtBc2f = (float) invSqrtBc2;
+        float epsf = (float) eps;
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            u.get(uo + start, gc, 0, len);
+            v.get(vo + start, vc, 0, len);
+            if (m == null) {
+                for (int i = 0; i < len; i++) {
+                    float g = gc[i];
+                    float vi = b2f * vc[i] + oneMinusB2 * g * g;
+                    vc[i] = vi;
+                    gc[i] = g / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
+                }
+            } else {
+                m.get(mo + start, mc, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float g = gc[i];
+                    float mi = b1f * mc[i] + oneMinusB1 * g;
+                    float vi = b2f * vc[i] + oneMinusB2 * g * g;
+                    mc[i] = mi;
+                    vc[i] = vi;
+                    gc[i] = ((keepM * mi + addG * g) * invBc1f) / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
+                }
+                m.put(mo + start, mc, 0, len);
             }
-            return;
-        }
-        FloatBuffer m = Elements.floats(mArr);
-        int mo = (int) mArr.offset();
-        for (int i = 0; i < n; i++) {
-            double g = u.get(uo + i);
-            double mi = b1 * m.get(mo + i) + (1 - b1) * g;
-            double vi = b2 * v.get(vo + i) + (1 - b2) * g * g;
-            m.put(mo + i, (float) mi);
-            v.put(vo + i, (float) vi);
-            double mt = nesterov ? b1 * mi + (1 - b1) * g : mi;
-            u.put(uo + i, (float) ((mt / bc1) / (Math.sqrt(vi) / sqrtBc2 + eps)));
+            v.put(vo + start, vc, 0, len);
+            u.put(uo + start, gc, 0, len);
         }
     }
 }

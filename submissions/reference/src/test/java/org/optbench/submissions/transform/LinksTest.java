@@ -63,11 +63,11 @@ class LinksTest {
     void graftTakesTheDirectionOfOneAndTheNormOfTheOtherPerTensor(DataType type) {
         double[] x = new double[TinyModel.SIZE];
         double[] g = {3, -4, 0, 0, 0, 0, 0.5, 0.5, 0.5};
-        // magnitude: Adam's first step is g / (|g| + eps) elementwise (m^ = g, sqrt(v^) = |g|); with eps = 1e-300
-        // that is sign(g), and 0 where g = 0. Its norm is sqrt(2) on the matrix (two nonzero entries), sqrt(3) on
-        // the bias.
+        // magnitude: Adam's first step is g / (|g| + eps) elementwise (m^ = g, sqrt(v^) = |g|); with eps = 1e-30
+        // (representable in float32) that is sign(g), and 0 where g = 0. Its norm is sqrt(2) on the matrix (two
+        // nonzero entries) and sqrt(3) on the bias.
         // direction: the identity (an empty chain): the gradient itself, norms 5 and sqrt(0.75).
-        GradientTransformation link = graft(chain(), scaleByAdam(0.9, 0.999, 1e-300, false), 0);
+        GradientTransformation link = graft(chain(), scaleByAdam(0.9, 0.999, 1e-30, false), 0);
         double[] out = once(link, type, x, g);
         double matrixFactor = Math.sqrt(2) / 5;
         double biasFactor = Math.sqrt(3) / Math.sqrt(0.75);
