@@ -5,8 +5,8 @@ import org.optbench.api.HyperParameters;
 /**
  * Shampoo with Google {@code distributed_shampoo} semantics ({@code PreconditionedOptimizers.shampoo}). Search
  * space: after AlgoPerf's Shampoo paper baseline ({@code paper_baselines/shampoo/tuning_search_space.json}: lr,
- * {@code one_minus_beta1} 1e-2–0.15, weight decay 5e-3–1.0, β2 0.999, 5 % warm-up), with optbench's block size and
- * root schedule fixed.
+ * {@code one_minus_beta1} 1e-2–0.15, weight decay 5e-3–1.0, β2 0.999, 5 % warm-up), the optional block size and
+ * root schedule left at their defaults.
  */
 public final class Shampoo extends ReferenceSubmission {
     /** The {@code shampoo} submission. */

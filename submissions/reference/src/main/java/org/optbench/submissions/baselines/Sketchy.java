@@ -4,7 +4,8 @@ import org.optbench.api.HyperParameters;
 
 /**
  * Sketchy, tearfree's composition with Frequent-Directions sketches ({@code PreconditionedOptimizers.sketchy}).
- * Search space: lr and weight decay as Shampoo's, rank 32.
+ * Search space: as Shampoo's; the optional rank
+ * and ε stay at their defaults.
  */
 public final class Sketchy extends ReferenceSubmission {
     /** The {@code sketchy} submission. */

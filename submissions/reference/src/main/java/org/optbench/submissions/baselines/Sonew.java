@@ -4,7 +4,8 @@ import org.optbench.api.HyperParameters;
 
 /**
  * Tridiagonal SONew with init2winit {@code tds} semantics and Adam grafting
- * ({@code PreconditionedOptimizers.sonew}). Search space: AdamW's ranges (SONew grafts Adam's step norm).
+ * ({@code PreconditionedOptimizers.sonew}). Search space: AdamW's ranges (SONew grafts Adam's
+ * step norm) with {@code tds}'s β2 0.99; the optional damping stays at its default, 0.1.
  */
 public final class Sonew extends ReferenceSubmission {
     /** The {@code sonew} submission. */

@@ -2,7 +2,8 @@ package org.optbench.submissions.baselines;
 
 import org.optbench.api.HyperParameters;
 
-/** Banded SONew ({@code PreconditionedOptimizers.sonewBanded}). Search space: as {@code sonew}, band width 4. */
+/** Banded SONew ({@code PreconditionedOptimizers.sonewBanded}). Search space: as {@code sonew}; the optional
+ * band width stays at its default, 4. */
 public final class SonewBanded extends ReferenceSubmission {
     /** The {@code sonew_banded} submission. */
     public SonewBanded() {
