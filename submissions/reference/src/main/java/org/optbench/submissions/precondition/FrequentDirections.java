@@ -18,10 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
  * </pre>
  *
- * The singular values and left vectors of M come from the symmetric eigendecomposition of
- * {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d, LAPACK syev): FD needs only s² and the left vectors, the Gram matrix is
- * built by two gemm calls into a reused buffer without forming M, and syev is the decomposition measured reliable
- * here. Its cost is O(d²m + d³) per update; LAPACK's own workspace is allocated by ND4J on each call.
+ * The singular values and left vectors of M come from a symmetric eigendecomposition (LAPACK syev, the
+ * decomposition measured reliable here; FD needs only s² and the left vectors) of the smaller Gram matrix:
+ * <ul>
+ *   <li>d ≤ k+m: {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d), built by two gemm calls without forming M; its
+ *       eigenvectors are the u_j. Cost O(d²m + d³).</li>
+ *   <li>d &gt; k+m: {@code Mᵀ M} ((k+m)×(k+m)) from M written into a reused buffer; its eigenvectors v_j give
+ *       {@code u_j = M v_j / s_j}. Cost O(d(k+m)² + (k+m)³). Directions with tiny s_j lose orthogonality in this
+ *       form (relative error ~ machine ε·s_1/s_j), which only touches directions of negligible weight.</li>
+ * </ul>
+ * The workspace (Gram matrix, and M in the second case) belongs to the sketch and is not counted as state;
+ * LAPACK's own workspace is allocated by ND4J on each call.
  *
  * <p>State: U (d×k) and σ (k) in the parameters' type; inv (k), ρ and inv_tail in double.
  */
@@ -35,6 +42,11 @@ public final class FrequentDirections {
     private double inverseTail;
     private final INDArray scaledBasis;
     private final INDArray values;
+    private final int other;
+    private final boolean wide;
+    private final INDArray gram;
+    private final INDArray stacked;
+    private final INDArray topVectors;
     private final TensorBuffer basisEntries;
     private final TensorBuffer scaledEntries;
 
@@ -42,17 +54,25 @@ public final class FrequentDirections {
      * An empty sketch.
      *
      * @param dimension d
+     * @param other m, the product of the gradient's other dimensions
      * @param rank the requested rank; the sketch keeps k = min(d, rank)
      * @param type the parameters' data type
      */
-    public FrequentDirections(int dimension, int rank, DataType type) {
+    public FrequentDirections(int dimension, int other, int rank, DataType type) {
         this.dimension = dimension;
         this.rank = Math.min(dimension, rank);
         this.basis = Nd4j.zeros(type, dimension, this.rank);
         this.singular = new double[this.rank];
         this.inverse = new double[this.rank];
         this.scaledBasis = Nd4j.zeros(type, dimension, this.rank);
-        this.values = Nd4j.create(type, dimension);
+        this.other = other;
+        int columns = this.rank + other;
+        this.wide = dimension > columns;
+        int size = wide ? columns : dimension;
+        this.values = Nd4j.create(type, size);
+        this.gram = Nd4j.create(type, size, size);
+        this.stacked = wide ? Nd4j.create(type, dimension, columns) : null;
+        this.topVectors = wide ? Nd4j.create(type, columns, this.rank) : null;
         this.basisEntries = TensorBuffer.of(basis);
         this.scaledEntries = TensorBuffer.of(scaledBasis);
     }
@@ -96,9 +116,8 @@ public final class FrequentDirections {
      * @param beta2 the decay of S
      * @param epsilon the relative ridge ε
      * @param root p, the inverse root (2·order)
-     * @param gram scratch d×d in the parameters' type, overwritten
      */
-    public void update(INDArray gradient, boolean transposed, double beta2, double epsilon, int root, INDArray gram) {
+    public void update(INDArray gradient, boolean transposed, double beta2, double epsilon, int root) {
         int d = dimension;
         int k = rank;
         double decay = Math.sqrt(beta2);
@@ -108,25 +127,43 @@ public final class FrequentDirections {
                 scaledEntries.set(index, basisEntries.get(index) * decay * singular[j]);
             }
         }
-        Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
-        Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
+        if (wide) {
+            fillStacked(gradient, transposed);
+            Nd4j.gemm(stacked, stacked, gram, true, false, 1.0, 0.0);
+        } else {
+            Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
+            Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
+        }
         int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', gram, values);
         if (info != 0) {
             throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
         }
         // syev: ascending eigenvalues, eigenvectors in the columns of gram.
-        double cutoffSquared = k < d ? Math.max(values.getDouble(d - k - 1), 0.0) : 0.0;
+        int size = (int) values.length();
+        double cutoffSquared = k < size ? Math.max(values.getDouble(size - k - 1), 0.0) : 0.0;
         double previousMass = escapedMass;
         escapedMass = beta2 * previousMass + cutoffSquared;
-        double largest = 0;
         TensorBuffer vectors = TensorBuffer.of(gram);
+        if (wide) {
+            TensorBuffer top = TensorBuffer.of(topVectors);
+            for (int r = 0; r < size; r++) {
+                for (int j = 0; j < k; j++) {
+                    top.set(r * k + j, vectors.get(r * size + (size - 1 - j)));
+                }
+            }
+            // left singular vectors, unnormalised: M v_j = s_j u_j
+            Nd4j.gemm(stacked, topVectors, scaledBasis, false, false, 1.0, 0.0);
+        }
+        double largest = 0;
         for (int j = 0; j < k; j++) {
-            double top = Math.max(values.getDouble(d - 1 - j), 0.0);
+            double top = Math.max(values.getDouble(size - 1 - j), 0.0);
             double deflated = top - cutoffSquared;
             double sigma = deflated > 0 ? Math.sqrt(deflated) : 0.0;
             singular[j] = sigma;
+            double norm = wide && sigma > 0 ? 1.0 / Math.sqrt(top) : 1.0;
             for (int row = 0; row < d; row++) {
-                basisEntries.set(row * k + j, sigma > 0 ? vectors.get(row * d + (d - 1 - j)) : 0.0);
+                double u = wide ? scaledEntries.get(row * k + j) * norm : vectors.get(row * d + (d - 1 - j));
+                basisEntries.set(row * k + j, sigma > 0 ? u : 0.0);
             }
             inverse[j] = top + beta2 * previousMass;
             largest = Math.max(largest, inverse[j]);
@@ -136,6 +173,24 @@ public final class FrequentDirections {
             inverse[j] = singular[j] > 0 ? Math.pow(inverse[j] + ridge, -1.0 / root) : 0.0;
         }
         inverseTail = escapedMass > 0 ? Math.pow(escapedMass + ridge, -1.0 / root) : 0.0;
+    }
+
+    /** M = [√β2·U·diag(σ), G_dm] into the workspace (the scaled basis is already in place). */
+    private void fillStacked(INDArray gradient, boolean transposed) {
+        int d = dimension;
+        int k = rank;
+        int columns = k + other;
+        TensorBuffer m = TensorBuffer.of(stacked);
+        TensorBuffer g = TensorBuffer.of(gradient);
+        for (int row = 0; row < d; row++) {
+            int base = row * columns;
+            for (int j = 0; j < k; j++) {
+                m.set(base + j, scaledEntries.get(row * k + j));
+            }
+            for (int c = 0; c < other; c++) {
+                m.set(base + k + c, transposed ? g.get(c * d + row) : g.get(row * other + c));
+            }
+        }
     }
 
     /**

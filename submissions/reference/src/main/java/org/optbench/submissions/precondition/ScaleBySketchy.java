@@ -1,8 +1,5 @@
 package org.optbench.submissions.precondition;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +21,7 @@ import org.optbench.submissions.transform.TransformState;
  * Preconditioned tensors: rank ≥ 2 with every dimension ≤ 4096 (tearfree's rule); rank ≥ 3 is read as
  * {@code [d0, d1·d2·…]}. Vectors and scalars take the graft. No dimension merging and no blocking (tearfree's
  * Sketchy blocks nothing; its default merging of small dimensions is not done here). Scratch buffers (a copy of
- * the gradient, the k×m coefficients, one d×d Gram matrix per distinct d) are reused and not counted as state.
+ * the gradient, the k×m coefficients, each sketch's Gram workspace) are reused and not counted as state.
  */
 public final class ScaleBySketchy implements GradientTransformation {
     /** Tearfree's bound: a tensor with a larger dimension gets the graft only. */
@@ -62,7 +59,6 @@ public final class ScaleBySketchy implements GradientTransformation {
         private final INDArray[] direction;
         private final INDArray[] leftCoefficients;
         private final INDArray[] rightCoefficients;
-        private final Map<Integer, INDArray> grams = new HashMap<>();
         private long count;
 
         State(Params params, int rank) {
@@ -86,13 +82,11 @@ public final class ScaleBySketchy implements GradientTransformation {
                 }
                 int m = (int) rows;
                 int n = (int) cols;
-                left[i] = new FrequentDirections(m, rank, type);
-                right[i] = new FrequentDirections(n, rank, type);
+                left[i] = new FrequentDirections(m, n, rank, type);
+                right[i] = new FrequentDirections(n, m, rank, type);
                 direction[i] = Nd4j.create(type, m, n);
                 leftCoefficients[i] = Nd4j.create(type, left[i].rank(), n);
                 rightCoefficients[i] = Nd4j.create(type, m, right[i].rank());
-                grams.computeIfAbsent(m, d -> Nd4j.create(type, d, d));
-                grams.computeIfAbsent(n, d -> Nd4j.create(type, d, d));
             }
         }
 
@@ -141,8 +135,8 @@ public final class ScaleBySketchy implements GradientTransformation {
                 }
                 FrequentDirections l = s.left[i];
                 FrequentDirections r = s.right[i];
-                l.update(matrix, false, beta2, epsilon, 4, s.grams.get(l.dimension()));
-                r.update(matrix, true, beta2, epsilon, 4, s.grams.get(r.dimension()));
+                l.update(matrix, false, beta2, epsilon, 4);
+                r.update(matrix, true, beta2, epsilon, 4);
             }
             double graftSquares = 0;
             for (int j = 0; j < n; j++) {

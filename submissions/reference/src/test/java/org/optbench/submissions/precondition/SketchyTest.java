@@ -26,24 +26,48 @@ class SketchyTest {
         return Dense.multiply(b, Dense.transpose(b));
     }
 
+    /** Both Gram paths: m = 2 (d = 7 &gt; k + m = 5, Mᵀ M) and m = 6 (d ≤ k + m, M Mᵀ). */
     @Test
     void frequentDirectionsMeetsItsBoundAgainstTheExactEmaStatistic() {
-        Random random = new Random(21);
-        int d = 7;
-        double beta2 = 0.9;
-        FrequentDirections sketch = new FrequentDirections(d, 3, DataType.DOUBLE);
-        INDArray gram = Nd4j.create(DataType.DOUBLE, d, d);
-        double[][] exact = new double[d][d];
-        for (int step = 0; step < 12; step++) {
-            double[][] g = Dense.random(random, d, 2);
-            exact = Dense.combine(beta2, exact, 1, Dense.multiply(g, Dense.transpose(g)));
-            sketch.update(Dense.array(g), false, beta2, 1e-7, 4, gram);
-            double[][] difference = Dense.combine(1, exact, -1, sketchGram(sketch));
-            double rho = sketch.escapedMass();
-            assertTrue(Dense.minEigenvalue(difference) >= -1e-9, "S − BBᵀ ≽ 0 at step " + step);
-            assertTrue(Dense.maxEigenvalue(difference) <= rho + 1e-9, "S − BBᵀ ≼ ρI at step " + step);
+        for (int m : new int[] {2, 6}) {
+            Random random = new Random(21);
+            int d = 7;
+            double beta2 = 0.9;
+            FrequentDirections sketch = new FrequentDirections(d, m, 3, DataType.DOUBLE);
+            double[][] exact = new double[d][d];
+            for (int step = 0; step < 12; step++) {
+                double[][] g = Dense.random(random, d, m);
+                exact = Dense.combine(beta2, exact, 1, Dense.multiply(g, Dense.transpose(g)));
+                sketch.update(Dense.array(g), false, beta2, 1e-7, 4);
+                double[][] difference = Dense.combine(1, exact, -1, sketchGram(sketch));
+                double rho = sketch.escapedMass();
+                assertTrue(Dense.minEigenvalue(difference) >= -1e-9, "S − BBᵀ ≽ 0 at step " + step + ", m " + m);
+                assertTrue(Dense.maxEigenvalue(difference) <= rho + 1e-9, "S − BBᵀ ≼ ρI at step " + step + ", m " + m);
+                double[][] u = Dense.matrix(sketch.basis());
+                double[][] gramOfBasis = Dense.multiply(Dense.transpose(u), u);
+                double[][] mask = new double[3][3];
+                for (int j = 0; j < 3; j++) {
+                    mask[j][j] = sketch.singularValue(j) > 0 ? 1 : 0;
+                }
+                assertTrue(Dense.maxAbsDifference(mask, gramOfBasis) < 1e-9, "Uᵀ U = diag(σ > 0), m " + m);
+            }
+            assertTrue(sketch.escapedMass() > 0, "rank 3 < 7 must escape mass");
         }
-        assertTrue(sketch.escapedMass() > 0, "rank 3 < 7 must escape mass");
+    }
+
+    /** The transposed unfolding (m×d) gives the same sketch as the d×m one, on the Mᵀ M path. */
+    @Test
+    void transposedGradientGivesTheSameSketch() {
+        Random random = new Random(6);
+        FrequentDirections direct = new FrequentDirections(9, 2, 3, DataType.DOUBLE);
+        FrequentDirections transposed = new FrequentDirections(9, 2, 3, DataType.DOUBLE);
+        for (int step = 0; step < 4; step++) {
+            double[][] g = Dense.random(random, 9, 2);
+            direct.update(Dense.array(g), false, 0.99, 1e-7, 4);
+            transposed.update(Dense.array(Dense.transpose(g)), true, 0.99, 1e-7, 4);
+        }
+        assertTrue(Dense.maxAbsDifference(sketchGram(direct), sketchGram(transposed)) < 1e-12);
+        assertEquals(direct.escapedMass(), transposed.escapedMass(), 1e-12);
     }
 
     @Test
@@ -53,8 +77,8 @@ class SketchyTest {
         double epsilon = 1e-4;
         int m = 4;
         int n = 3;
-        FrequentDirections left = new FrequentDirections(m, 5, DataType.DOUBLE);
-        FrequentDirections right = new FrequentDirections(n, 5, DataType.DOUBLE);
+        FrequentDirections left = new FrequentDirections(m, n, 5, DataType.DOUBLE);
+        FrequentDirections right = new FrequentDirections(n, m, 5, DataType.DOUBLE);
         double[][] sl = new double[m][m];
         double[][] sr = new double[n][n];
         double[][] g = null;
@@ -62,8 +86,8 @@ class SketchyTest {
             g = Dense.random(random, m, n);
             sl = Dense.combine(beta2, sl, 1, Dense.multiply(g, Dense.transpose(g)));
             sr = Dense.combine(beta2, sr, 1, Dense.multiply(Dense.transpose(g), g));
-            left.update(Dense.array(g), false, beta2, epsilon, 4, Nd4j.create(DataType.DOUBLE, m, m));
-            right.update(Dense.array(g), true, beta2, epsilon, 4, Nd4j.create(DataType.DOUBLE, n, n));
+            left.update(Dense.array(g), false, beta2, epsilon, 4);
+            right.update(Dense.array(g), true, beta2, epsilon, 4);
         }
         assertEquals(0.0, left.escapedMass());
         double ridgeL = epsilon * Dense.maxEigenvalue(sl);
