@@ -42,16 +42,23 @@ public final class InverseRoot {
         if (info != 0) {
             return Nd4j.valueArrayOf(new long[] {d, d}, Double.NaN, DataType.DOUBLE);
         }
+        TensorBuffer eigenvalues = TensorBuffer.of(values);
         double lambdaMax = 0;
         for (int i = 0; i < d; i++) {
-            lambdaMax = Math.max(lambdaMax, values.getDouble(i));
+            lambdaMax = Math.max(lambdaMax, eigenvalues.get(i));
         }
         double ridge = relative ? epsilon * lambdaMax : epsilon;
-        INDArray scaled = vectors.dup('c');
+        double[] weights = new double[d];
         for (int j = 0; j < d; j++) {
-            double e = Math.max(values.getDouble(j), 0.0) + ridge;
-            double w = Math.pow(Math.max(e, ridge), -1.0 / p);
-            scaled.getColumn(j).muli(w);
+            double e = Math.max(eigenvalues.get(j), 0.0) + ridge;
+            weights[j] = Math.pow(Math.max(e, ridge), -1.0 / p);
+        }
+        INDArray scaled = vectors.dup('c');
+        TensorBuffer entries = TensorBuffer.of(scaled);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                entries.set(i * d + j, entries.get(i * d + j) * weights[j]);
+            }
         }
         INDArray root = Nd4j.create(DataType.DOUBLE, new long[] {d, d}, 'c');
         Nd4j.gemm(scaled, vectors, root, false, true, 1.0, 0.0);

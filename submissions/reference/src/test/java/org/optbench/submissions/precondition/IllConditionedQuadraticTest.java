@@ -85,11 +85,15 @@ class IllConditionedQuadraticTest {
     }
 
     private static Params start() {
+        return start(DataType.DOUBLE);
+    }
+
+    private static Params start(DataType type) {
         Params layout = Params.builder()
-                .add("dense/kernel", ParameterType.WEIGHT, Nd4j.zeros(DataType.DOUBLE, 4, 3))
-                .add("dense/bias", ParameterType.BIAS, Nd4j.zeros(DataType.DOUBLE, 3))
+                .add("dense/kernel", ParameterType.WEIGHT, Nd4j.zeros(type, 4, 3))
+                .add("dense/bias", ParameterType.BIAS, Nd4j.zeros(type, 3))
                 .build();
-        return layout.viewsOf(Nd4j.zeros(DataType.DOUBLE, 15));
+        return layout.viewsOf(Nd4j.zeros(type, 15));
     }
 
     private static double gradientDescent(Quadratic quadratic) {
@@ -109,17 +113,22 @@ class IllConditionedQuadraticTest {
     }
 
     private static double run(String name, Quadratic quadratic, java.util.Map<String, Object> overrides) {
+        return quadratic.loss(trajectoryEnd(name, quadratic, overrides, DataType.DOUBLE, STEPS));
+    }
+
+    private static Params trajectoryEnd(String name, Quadratic quadratic, java.util.Map<String, Object> overrides,
+            DataType type, int steps) {
         Submission submission = java.util.ServiceLoader.load(Submission.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-        Optimizer optimizer = ReferenceOptimizers.create(name, submission.defaultHyperParameters().with(overrides), STEPS);
-        Params params = start();
+        Optimizer optimizer = ReferenceOptimizers.create(name, submission.defaultHyperParameters().with(overrides), steps);
+        Params params = start(type);
         Params gradients = params.zerosLike();
         Optimizer.State state = optimizer.init(params);
-        for (int step = 0; step < STEPS; step++) {
+        for (int step = 0; step < steps; step++) {
             quadratic.gradient(params, gradients);
             optimizer.step(params, gradients, state);
         }
-        return quadratic.loss(params);
+        return params;
     }
 
     @ParameterizedTest
@@ -149,5 +158,20 @@ class IllConditionedQuadraticTest {
         System.out.printf("%s: initial %.3e, after %d steps %.3e, adamw %.3e%n", name, initial, STEPS, loss, adamw);
         assertTrue(loss < 0.01 * initial, name + " loss " + loss + " vs initial " + initial);
         assertTrue(loss < adamw, name + " loss " + loss + " vs adamw " + adamw);
+    }
+
+    /** The dtype follows the parameters: 50 float32 steps stay within 1e-4 (absolute) of the float64 trajectory. */
+    @ParameterizedTest
+    @ValueSource(strings = {"shampoo", "sonew", "sonew_banded", "sketchy"})
+    void float32FollowsTheFloat64Trajectory(String name) {
+        Quadratic quadratic = new Quadratic(new Random(17));
+        Params single = trajectoryEnd(name, quadratic, java.util.Map.of(), DataType.FLOAT, 50);
+        Params twice = trajectoryEnd(name, quadratic, java.util.Map.of(), DataType.DOUBLE, 50);
+        assertTrue(single.value(0).dataType() == DataType.FLOAT);
+        for (int i = 0; i < 2; i++) {
+            double difference = single.value(i).castTo(DataType.DOUBLE).sub(twice.value(i)).amaxNumber().doubleValue();
+            double size = twice.value(i).amaxNumber().doubleValue();
+            assertTrue(difference < 1e-4 && size > 1e-3, name + ": " + difference + " of " + size);
+        }
     }
 }

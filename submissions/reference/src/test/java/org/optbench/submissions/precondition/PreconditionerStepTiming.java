@@ -25,7 +25,7 @@ import org.optbench.submissions.transform.Optimizer;
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * OMP_NUM_THREADS=1 java -cp submissions/reference/target/test-classes:submissions/reference/target/classes:$(cat \
  *     submissions/reference/target/test-classpath.txt) org.optbench.submissions.precondition.PreconditionerStepTiming \
- *     [windows] [names...]
+ *     [windows] [names...] [hyperparameter=value...]
  * </pre>
  */
 public final class PreconditionerStepTiming {
@@ -48,16 +48,30 @@ public final class PreconditionerStepTiming {
         return layout.viewsOf(Nd4j.rand(DataType.FLOAT, layout.numElements()).subi(0.5).muli(0.1));
     }
 
-    /** Arguments: the number of timed windows (default 10), then optimizer names (default all four). */
+    /**
+     * Arguments: the number of timed windows (default 10), then optimizer names (default all four) and
+     * {@code name=value} overrides of the default points (weight decay is set to 0.01 so that its term is timed).
+     */
     public static void main(String[] args) {
         int windows = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("sonew", "sonew_banded", "shampoo", "sketchy");
+        List<String> names = new java.util.ArrayList<>();
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>(Map.of("weight_decay", 0.01));
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq > 0) {
+                overrides.put(args[i].substring(0, eq), Double.parseDouble(args[i].substring(eq + 1)));
+            } else {
+                names.add(args[i]);
+            }
+        }
+        if (names.isEmpty()) {
+            names.addAll(List.of("sonew", "sonew_banded", "shampoo", "sketchy"));
+        }
         System.out.printf("OMP_NUM_THREADS=%s, %s%n", System.getenv("OMP_NUM_THREADS"), Runtime.version());
         for (String name : names) {
             HyperParameters hp = java.util.ServiceLoader.load(org.optbench.api.Submission.class).stream()
                     .map(java.util.ServiceLoader.Provider::get).filter(s -> s.name().equals(name)).findFirst()
-                    .orElseThrow().defaultHyperParameters().with(Map.of("weight_decay", 0.01));
+                    .orElseThrow().defaultHyperParameters().with(overrides);
             Params params = mlp();
             INDArray flat = Nd4j.rand(DataType.FLOAT, params.numElements()).subi(0.5);
             Params gradients = params.viewsOf(flat);
