@@ -12,8 +12,8 @@ import java.util.List;
  * ({@code mergeSmallDimsBlockSize > 0}), dimensions of size 1 are dropped and consecutive dimensions are multiplied
  * together while the product stays at most {@code mergeSmallDimsBlockSize} (so a 6×4 matrix becomes a 24-vector).
  * A tensor still of rank 3 or more is then read as the matrix {@code [d0, d1·d2·…]} — a simplification of the
- * reference, which keeps one statistic per dimension. A scalar is not preconditioned ({@link #preconditioned()}
- * false).
+ * reference, which keeps one statistic per dimension. A scalar, and a tensor with a dimension above the skip
+ * size, are not preconditioned ({@link #preconditioned()} false).
  *
  * @param rows rows of the matrix view (1 for a vector)
  * @param cols columns of the matrix view (the length for a vector)
@@ -56,6 +56,20 @@ public record BlockLayout(int rows, int cols, int order, List<Block> blocks) {
      * @param mergeSmallDimsBlockSize the largest merged dimension; 0 or less turns merging off
      */
     public static BlockLayout of(long[] shape, int blockSize, int mergeSmallDimsBlockSize) {
+        return of(shape, blockSize, mergeSmallDimsBlockSize, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #of(long[], int, int)}, and not preconditioned when any dimension of the original shape exceeds
+     * {@code skipDimSizeGreaterThan} (Google's {@code skip_preconditioning_dim_size_gt}, default 4096).
+     */
+    public static BlockLayout of(long[] shape, int blockSize, int mergeSmallDimsBlockSize,
+            long skipDimSizeGreaterThan) {
+        for (long d : shape) {
+            if (d > skipDimSizeGreaterThan) {
+                return new BlockLayout(1, 1, 0, List.of());
+            }
+        }
         List<Long> dims = new ArrayList<>();
         if (mergeSmallDimsBlockSize > 0) {
             long run = 1;

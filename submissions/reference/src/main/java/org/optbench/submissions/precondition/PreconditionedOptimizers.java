@@ -57,7 +57,7 @@ public final class PreconditionedOptimizers {
      * {@code chain(ShampooDirection(ShampooPreconditioner), scaleByLearningRate)}. Optional: {@code block_size}
      * (256), {@code matrix_epsilon} (1e-6), {@code diagonal_epsilon} (1e-8), {@code start_preconditioning_step}
      * (10), {@code preconditioning_compute_steps} (10), {@code merge_small_dims_block_size} (0: off),
-     * {@code nesterov} (true). Weight decay is coupled (added before momentum), as Google's default.
+     * {@code skip_preconditioning_dim_size_gt} (4096: larger tensors take the graft), {@code nesterov} (true). Weight decay is coupled (added before momentum), as Google's default.
      */
     public static Optimizer shampoo(HyperParameters hp, long stepHint) {
         double beta1 = 1 - openUnitUpper(hp, "one_minus_beta1");
@@ -66,7 +66,8 @@ public final class PreconditionedOptimizers {
                 positive(hp, "matrix_epsilon", DEFAULT_SHAMPOO_MATRIX_EPSILON),
                 atLeast(hp, "block_size", DEFAULT_BLOCK_SIZE, 0),
                 atLeast(hp, "merge_small_dims_block_size", 0, 0),
-                atLeast(hp, "preconditioning_compute_steps", DEFAULT_PRECONDITIONING_COMPUTE_STEPS, 1));
+                atLeast(hp, "preconditioning_compute_steps", DEFAULT_PRECONDITIONING_COMPUTE_STEPS, 1),
+                atLeast(hp, "skip_preconditioning_dim_size_gt", (int) ShampooPreconditioner.DEFAULT_SKIP_DIM_SIZE, 1));
         return new Optimizer(chain(
                 new ShampooDirection(preconditioner, beta1, beta2,
                         nonNegative(hp, "diagonal_epsilon", DEFAULT_DIAGONAL_EPSILON),

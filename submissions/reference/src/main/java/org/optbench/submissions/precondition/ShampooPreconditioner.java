@@ -24,8 +24,8 @@ import org.optbench.submissions.transform.TransformState;
  *   a root that is not finite is discarded and the previous one kept (roots start at I).
  * </pre>
  *
- * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars) pass
- * through unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in
+ * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars, and
+ * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in
  * place: a step allocates nothing except when roots are recomputed.
  */
 public final class ShampooPreconditioner implements GradientTransformation {
@@ -34,6 +34,10 @@ public final class ShampooPreconditioner implements GradientTransformation {
     private final int blockSize;
     private final int mergeSmallDimsBlockSize;
     private final int preconditioningComputeSteps;
+    private final long skipDimSizeGreaterThan;
+
+    /** Google's {@code skip_preconditioning_dim_size_gt}: tensors with a larger dimension take the graft only. */
+    public static final long DEFAULT_SKIP_DIM_SIZE = 4096;
 
     /**
      * @param beta2 the statistics' EMA factor in (0, 1]
@@ -44,6 +48,17 @@ public final class ShampooPreconditioner implements GradientTransformation {
      */
     public ShampooPreconditioner(double beta2, double matrixEpsilon, int blockSize, int mergeSmallDimsBlockSize,
             int preconditioningComputeSteps) {
+        this(beta2, matrixEpsilon, blockSize, mergeSmallDimsBlockSize, preconditioningComputeSteps,
+                DEFAULT_SKIP_DIM_SIZE);
+    }
+
+    /**
+     * As the five-argument constructor, with {@code skip_preconditioning_dim_size_gt}.
+     *
+     * @param skipDimSizeGreaterThan tensors with a dimension above this are not preconditioned
+     */
+    public ShampooPreconditioner(double beta2, double matrixEpsilon, int blockSize, int mergeSmallDimsBlockSize,
+            int preconditioningComputeSteps, long skipDimSizeGreaterThan) {
         if (!(beta2 > 0 && beta2 <= 1)) {
             throw new IllegalArgumentException("beta2 must be in (0, 1], got " + beta2);
         }
@@ -59,6 +74,7 @@ public final class ShampooPreconditioner implements GradientTransformation {
         this.blockSize = blockSize;
         this.mergeSmallDimsBlockSize = mergeSmallDimsBlockSize;
         this.preconditioningComputeSteps = preconditioningComputeSteps;
+        this.skipDimSizeGreaterThan = skipDimSizeGreaterThan;
     }
 
     /** The statistics, roots and step counter; block scratch buffers are shared and not counted. */
@@ -148,7 +164,8 @@ public final class ShampooPreconditioner implements GradientTransformation {
         BlockLayout[] layouts = new BlockLayout[params.size()];
         long largest = 1;
         for (int i = 0; i < params.size(); i++) {
-            layouts[i] = BlockLayout.of(params.get(i).shape(), blockSize, mergeSmallDimsBlockSize);
+            layouts[i] = BlockLayout.of(params.get(i).shape(), blockSize, mergeSmallDimsBlockSize,
+                    skipDimSizeGreaterThan);
             for (BlockLayout.Block b : layouts[i].blocks()) {
                 largest = Math.max(largest, (long) b.rows() * b.cols());
             }

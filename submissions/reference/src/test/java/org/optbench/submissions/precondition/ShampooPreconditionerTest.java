@@ -144,6 +144,8 @@ class ShampooPreconditionerTest {
         assertEquals(32, convMerged.rows());
         assertEquals(9, convMerged.cols());
         assertFalse(BlockLayout.of(new long[] {}, 0, 0).preconditioned());
+        assertFalse(BlockLayout.of(new long[] {5000, 8}, 256, 0, 4096).preconditioned());
+        assertTrue(BlockLayout.of(new long[] {4096, 8}, 256, 0, 4096).preconditioned());
         assertEquals(List.of(new BlockLayout.Block(0, 1, 0, 4), new BlockLayout.Block(0, 1, 4, 4),
                 new BlockLayout.Block(0, 1, 8, 2)), BlockLayout.of(new long[] {10}, 4, 0).blocks());
     }
