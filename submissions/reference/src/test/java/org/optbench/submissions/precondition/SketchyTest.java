@@ -55,6 +55,27 @@ class SketchyTest {
         }
     }
 
+    /** Float32, on the Mᵀ M path (d = 40 &gt; k + m = 8): the bound holds to float precision (1e−4 of ‖S‖). */
+    @Test
+    void float32SketchMeetsTheBoundToFloatPrecision() {
+        Random random = new Random(12);
+        int d = 40;
+        FrequentDirections sketch = new FrequentDirections(d, 3, 5, DataType.FLOAT);
+        double[][] exact = new double[d][d];
+        for (int step = 0; step < 20; step++) {
+            double[][] g = Dense.random(random, d, 3);
+            INDArray single = Dense.array(g).castTo(DataType.FLOAT);
+            double[][] rounded = Dense.matrix(single);
+            exact = Dense.combine(0.95, exact, 1, Dense.multiply(rounded, Dense.transpose(rounded)));
+            sketch.update(single, false, 0.95, 1e-7, 4);
+        }
+        double scale = Dense.maxEigenvalue(exact);
+        double[][] difference = Dense.combine(1, exact, -1, sketchGram(sketch));
+        assertTrue(Dense.minEigenvalue(difference) >= -1e-4 * scale);
+        assertTrue(Dense.maxEigenvalue(difference) <= sketch.escapedMass() + 1e-4 * scale);
+        assertTrue(sketch.escapedMass() > 1e-2 * scale, "mass escapes at rank 5 of 40");
+    }
+
     /** The transposed unfolding (m×d) gives the same sketch as the d×m one, on the Mᵀ M path. */
     @Test
     void transposedGradientGivesTheSameSketch() {
