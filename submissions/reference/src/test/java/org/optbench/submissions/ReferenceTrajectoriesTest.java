@@ -152,8 +152,10 @@ class ReferenceTrajectoriesTest {
 
     @Test
     void sgdInFloat32MatchesFloat64WithinFloatPrecision() {
-        assertArrayEquals(run("sgd_nesterov", sgdHyperParameters(), DataType.DOUBLE),
-                run("sgd_nesterov", sgdHyperParameters(), DataType.FLOAT), 1e-5);
+        for (String name : new String[] {"sgd_momentum", "sgd_nesterov"}) {
+            assertArrayEquals(run(name, sgdHyperParameters(), DataType.DOUBLE),
+                    run(name, sgdHyperParameters(), DataType.FLOAT), 1e-5, name);
+        }
     }
 
     private static void assertMoved(double[] expected) {

@@ -13,7 +13,8 @@ import org.optbench.submissions.transform.Optimizer;
 /**
  * Times one optimizer step on the MLP of {@link ReferenceOptimizersTest#mlp} (269,322 float32 parameters, one flat
  * buffer): 300 warm-up steps, then 2000 steps timed one by one with {@code System.nanoTime}; prints the median and
- * the 10th/90th percentiles. Not a test and asserts nothing; a JMH module will replace it. Run (from the repo
+ * the 10th/90th percentiles, and the Java heap bytes the thread allocated per step (native memory is not
+ * allocated: every tensor is made in {@code init}). Not a test and asserts nothing; a JMH module will replace it. Run (from the repo
  * root):
  * <pre>
  * ./mvnw -q -B -o -pl submissions/reference -am test-compile dependency:build-classpath \
@@ -25,6 +26,8 @@ import org.optbench.submissions.transform.Optimizer;
 public final class StepTiming {
     private static final int WARMUP = 300;
     private static final int TIMED = 2000;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private StepTiming() {
     }
@@ -44,15 +47,17 @@ public final class StepTiming {
                 optimizer.step(params, gradients, state);
             }
             long[] nanos = new long[TIMED];
+            long heapBefore = THREADS.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < TIMED; i++) {
                 long start = System.nanoTime();
                 optimizer.step(params, gradients, state);
                 nanos[i] = System.nanoTime() - start;
             }
+            long heapPerStep = (THREADS.getCurrentThreadAllocatedBytes() - heapBefore) / TIMED;
             Arrays.sort(nanos);
-            System.out.printf("%-20s n=%d  median %.3f ms  p10 %.3f ms  p90 %.3f ms  state %d bytes%n", name,
-                    params.numElements(), nanos[TIMED / 2] / 1e6, nanos[TIMED / 10] / 1e6,
-                    nanos[TIMED * 9 / 10] / 1e6, state.stateBytes());
+            System.out.printf("%-20s n=%d  median %.3f ms  p10 %.3f ms  p90 %.3f ms  state %d bytes  "
+                    + "Java heap %d bytes/step%n", name, params.numElements(), nanos[TIMED / 2] / 1e6,
+                    nanos[TIMED / 10] / 1e6, nanos[TIMED * 9 / 10] / 1e6, state.stateBytes(), heapPerStep);
         }
     }
 }

@@ -80,11 +80,31 @@ public final class Momentum implements GradientTransformation {
             } else {
                 FloatBuffer u = Elements.floats(uArr);
                 FloatBuffer b = Elements.floats(bArr);
-                for (int i = 0; i < n; i++) {
-                    double d = u.get(uo + i);
-                    double bi = mu * b.get(bo + i) + inflow * d;
-                    b.put(bo + i, (float) bi);
-                    u.put(uo + i, (float) (nesterov ? inflow * d + mu * bi : bi));
+                float[][] scratch = Elements.scratch();
+                float[] uc = scratch[0];
+                float[] bc = scratch[1];
+                float muF = (float) mu;
+                float inflowF = (float) inflow;
+                for (int start = 0; start < n; start += Elements.CHUNK) {
+                    int len = Math.min(Elements.CHUNK, n - start);
+                    u.get(uo + start, uc, 0, len);
+                    b.get(bo + start, bc, 0, len);
+                    if (nesterov) {
+                        for (int i = 0; i < len; i++) {
+                            float d = uc[i];
+                            float bi = muF * bc[i] + inflowF * d;
+                            bc[i] = bi;
+                            uc[i] = inflowF * d + muF * bi;
+                        }
+                    } else {
+                        for (int i = 0; i < len; i++) {
+                            float bi = muF * bc[i] + inflowF * uc[i];
+                            bc[i] = bi;
+                            uc[i] = bi;
+                        }
+                    }
+                    b.put(bo + start, bc, 0, len);
+                    u.put(uo + start, uc, 0, len);
                 }
             }
         }

@@ -33,8 +33,6 @@ import org.optbench.api.Params;
  * when {@code b1 = 0}), and the step count.
  */
 public final class ScaleByAdam implements GradientTransformation {
-    private static final int CHUNK = 1024;
-
     private final double b1;
     private final double b2;
     private final double eps;
@@ -62,10 +60,6 @@ public final class ScaleByAdam implements GradientTransformation {
         private final Params mu;
         private final Params nu;
         private long count;
-        // scratch for the float path: one chunk of g, m and v on the heap
-        private final float[] chunkG = new float[CHUNK];
-        private final float[] chunkM = new float[CHUNK];
-        private final float[] chunkV = new float[CHUNK];
 
         State(Params mu, Params nu) {
             this.mu = mu;
@@ -87,7 +81,7 @@ public final class ScaleByAdam implements GradientTransformation {
             return count;
         }
 
-        /** The bytes of {@code m} and {@code v} (the step counter and the 12 KiB float scratch are not counted). */
+        /** The bytes of {@code m} and {@code v} (the step counter is not counted). */
         @Override
         public long stateBytes() {
             return Elements.bytes(mu) + Elements.bytes(nu);
@@ -113,7 +107,7 @@ public final class ScaleByAdam implements GradientTransformation {
             if (Elements.isDouble(u)) {
                 updateDouble(u, m, v, invBc1, invSqrtBc2);
             } else {
-                updateFloat(u, m, v, invBc1, invSqrtBc2, s);
+                updateFloat(u, m, v, invBc1, invSqrtBc2);
             }
         }
     }
@@ -147,11 +141,11 @@ public final class ScaleByAdam implements GradientTransformation {
     }
 
     /**
-     * The float path works on chunks copied into heap arrays held by the state: plain float loops the JIT can
-     * vectorize, in float arithmetic as PyTorch's float32 AdamW. Same equations as the double path.
+     * The float path works on chunks copied into this thread's scratch arrays ({@link Elements#scratch()}): plain
+     * float loops the JIT can vectorize, in float arithmetic as PyTorch's float32 AdamW. Same equations as the
+     * double path.
      */
-    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2,
-            State s) {
+    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2) {
         FloatBuffer u = Elements.floats(uArr);
         FloatBuffer v = Elements.floats(vArr);
         FloatBuffer m = mArr == null ? null : Elements.floats(mArr);
@@ -159,9 +153,10 @@ public final class ScaleByAdam implements GradientTransformation {
         int vo = (int) vArr.offset();
         int mo = mArr == null ? 0 : (int) mArr.offset();
         int n = (int) uArr.length();
-        float[] gc = s.chunkG;
-        float[] mc = s.chunkM;
-        float[] vc = s.chunkV;
+        float[][] scratch = Elements.scratch();
+        float[] gc = scratch[0];
+        float[] mc = scratch[1];
+        float[] vc = scratch[2];
         float b1f = (float) b1;
         float oneMinusB1 = (float) (1 - b1);
         float b2f = (float) b2;
@@ -172,8 +167,8 @@ public final class ScaleByAdam implements GradientTransformation {
         float invBc1f = (float) invBc1;
         float invSqrtBc2f = (float) invSqrtBc2;
         float epsf = (float) eps;
-        for (int start = 0; start < n; start += CHUNK) {
-            int len = Math.min(CHUNK, n - start);
+        for (int start = 0; start < n; start += Elements.CHUNK) {
+            int len = Math.min(Elements.CHUNK, n - start);
             u.get(uo + start, gc, 0, len);
             v.get(vo + start, vc, 0, len);
             if (m == null) {

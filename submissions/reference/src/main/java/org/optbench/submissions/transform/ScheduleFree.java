@@ -144,12 +144,31 @@ public final class ScheduleFree implements GradientTransformation, EvaluationSwa
             FloatBuffer z = Elements.floats(zArr);
             FloatBuffer x = Elements.floats(xArr);
             FloatBuffer y = Elements.floats(yArr);
-            for (int i = 0; i < n; i++) {
-                float zi = (float) (z.get(zo + i) + (double) u.get(uo + i));
-                float xi = (float) ((1 - c) * x.get(xo + i) + c * zi);
-                z.put(zo + i, zi);
-                x.put(xo + i, xi);
-                u.put(uo + i, (float) (b1 * xi + (1 - b1) * zi - y.get(yo + i)));
+            float[][] scratch = Elements.scratch();
+            float[] uc = scratch[0];
+            float[] zc = scratch[1];
+            float[] xc = scratch[2];
+            float[] yc = scratch[3];
+            float cF = (float) c;
+            float oneMinusC = (float) (1 - c);
+            float b1F = (float) b1;
+            float oneMinusB1 = (float) (1 - b1);
+            for (int start = 0; start < n; start += Elements.CHUNK) {
+                int len = Math.min(Elements.CHUNK, n - start);
+                u.get(uo + start, uc, 0, len);
+                z.get(zo + start, zc, 0, len);
+                x.get(xo + start, xc, 0, len);
+                y.get(yo + start, yc, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float zi = zc[i] + uc[i];
+                    float xi = oneMinusC * xc[i] + cF * zi;
+                    zc[i] = zi;
+                    xc[i] = xi;
+                    uc[i] = b1F * xi + oneMinusB1 * zi - yc[i];
+                }
+                z.put(zo + start, zc, 0, len);
+                x.put(xo + start, xc, 0, len);
+                u.put(uo + start, uc, 0, len);
             }
         }
     }
