@@ -102,10 +102,10 @@ public final class FrequentDirections {
         return escapedMass;
     }
 
-    /** The bytes of U, σ, inv, ρ and inv_tail. */
+    /** The bytes of U, σ and inv (the scalars ρ and inv_tail and the workspace are not counted). */
     public long stateBytes() {
         return (long) dimension * rank * basis.dataType().width() + (long) rank * basis.dataType().width()
-                + (long) rank * Double.BYTES + 2L * Double.BYTES;
+                + (long) rank * Double.BYTES;
     }
 
     /**

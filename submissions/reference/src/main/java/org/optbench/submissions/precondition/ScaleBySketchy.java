@@ -103,7 +103,7 @@ public final class ScaleBySketchy implements GradientTransformation {
         /** The graft accumulator and both sketches of each preconditioned tensor. */
         @Override
         public long stateBytes() {
-            long bytes = accumulator.numElements() * accumulator.dataType().width() + Long.BYTES;
+            long bytes = accumulator.numElements() * accumulator.dataType().width();
             for (int i = 0; i < left.length; i++) {
                 if (left[i] != null) {
                     bytes += left[i].stateBytes() + right[i].stateBytes();

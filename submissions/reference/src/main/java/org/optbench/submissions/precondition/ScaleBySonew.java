@@ -114,7 +114,7 @@ public final class ScaleBySonew implements GradientTransformation {
             for (int i = 0; i < diagonal.length; i++) {
                 floats += diagonal[i].length() + (band[i] == null ? 0 : band[i].length());
             }
-            return floats * momentum.dataType().width() + Long.BYTES;
+            return floats * momentum.dataType().width();
         }
     }
 

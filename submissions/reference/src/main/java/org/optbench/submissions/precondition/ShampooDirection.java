@@ -80,7 +80,7 @@ public final class ShampooDirection implements GradientTransformation {
         @Override
         public long stateBytes() {
             long width = graftMoment.dataType().width();
-            return preconditioner.stateBytes() + 3 * graftMoment.numElements() * width + Long.BYTES;
+            return preconditioner.stateBytes() + 3 * graftMoment.numElements() * width;
         }
     }
 

@@ -77,7 +77,7 @@ public final class ShampooPreconditioner implements GradientTransformation {
         this.skipDimSizeGreaterThan = skipDimSizeGreaterThan;
     }
 
-    /** The statistics, roots and step counter; block scratch buffers are shared and not counted. */
+    /** The statistics, roots and step counter; the counter and the shared block scratch are not counted. */
     public static final class State implements TransformState {
         private final BlockLayout[] layouts;
         private final BlockState[][] blocks;
@@ -115,7 +115,7 @@ public final class ShampooPreconditioner implements GradientTransformation {
 
         @Override
         public long stateBytes() {
-            long bytes = Long.BYTES;
+            long bytes = 0;
             for (BlockState[] perParam : blocks) {
                 for (BlockState b : perParam) {
                     bytes += b.bytes();
