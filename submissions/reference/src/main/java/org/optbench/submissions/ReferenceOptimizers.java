@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.optbench.api.BadInputException;
 import org.optbench.api.HyperParameters;
+import org.optbench.submissions.precondition.PreconditionedOptimizers;
 import org.optbench.submissions.transform.Optimizer;
 import org.optbench.submissions.transform.Schedule;
 
@@ -58,8 +59,10 @@ public final class ReferenceOptimizers {
         factories.put("sgd_momentum", ReferenceOptimizers::sgdMomentum);
         factories.put("sgd_nesterov", ReferenceOptimizers::sgdNesterov);
         factories.put("schedule_free_adamw", ReferenceOptimizers::scheduleFreeAdamW);
-        // Preconditioned optimizers (package org.optbench.submissions.precondition) register here, one line each:
-        // shampoo, sonew, sonew_banded, sketchy.
+        factories.put("shampoo", PreconditionedOptimizers::shampoo);
+        factories.put("sonew", PreconditionedOptimizers::sonew);
+        factories.put("sonew_banded", PreconditionedOptimizers::sonewBanded);
+        factories.put("sketchy", PreconditionedOptimizers::sketchy);
         return Collections.unmodifiableMap(factories);
     }
 

@@ -31,9 +31,10 @@ class BuiltInSubmissionsTest {
     }
 
     @Test
-    void theServiceFileOffersTheFiveReferenceSubmissions() {
+    void theServiceFileOffersTheReferenceSubmissions() {
         List<String> names = submissions().map(Submission::name).toList();
-        assertEquals(List.of("adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw"), names);
+        assertEquals(List.of("adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw",
+                "shampoo", "sonew", "sonew_banded", "sketchy"), names);
     }
 
     /**

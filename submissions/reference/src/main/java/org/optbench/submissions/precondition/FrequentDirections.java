@@ -1,0 +1,228 @@
+package org.optbench.submissions.precondition;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A rank-k Frequent Directions sketch of one Kronecker factor {@code S = Σ_s β2^(t−s) G_s G_sᵀ} (d×d) and the
+ * Sketchy preconditioner built from it (Feinberg et al. 2023, arXiv 2302.03764; tearfree {@code sketchy.py}
+ * {@code _update_axis}, {@code OPTIMIZERS.md} 6a), with the escaped mass decayed by β2 as in the paper.
+ *
+ * <pre>
+ *   M = [√β2·U·diag(σ), G]  (d × (k+m));   s_1 ≥ s_2 ≥ …  its singular values, u_j its left singular vectors
+ *   cutoff² = s_{k+1}² (0 when k ≥ d);   σ_j = √(s_j² − cutoff²),  U = [u_1 … u_k]   (columns with σ_j = 0 zeroed)
+ *   ρ ← β2·ρ + cutoff²                                             (so that 0 ≼ S − U σ² Uᵀ ≼ ρ I)
+ *   λ_j = s_j² + β2·ρ_old (= σ_j² + ρ);  ε_eff = ε·max_j λ_j
+ *   inv_j = (λ_j + ε_eff)^(−1/p) where σ_j &gt; 0, else 0;   inv_tail = (ρ + ε_eff)^(−1/p) if ρ &gt; 0, else 0
+ *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
+ * </pre>
+ *
+ * The singular values and left vectors of M come from a symmetric eigendecomposition (LAPACK syev, the
+ * decomposition measured reliable here; FD needs only s² and the left vectors) of the smaller Gram matrix:
+ * <ul>
+ *   <li>d ≤ k+m: {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d), built by two gemm calls without forming M; its
+ *       eigenvectors are the u_j. Cost O(d²m + d³).</li>
+ *   <li>d &gt; k+m: {@code Mᵀ M} ((k+m)×(k+m)) from M written into a reused buffer; its eigenvectors v_j give
+ *       {@code u_j = M v_j / s_j}. Cost O(d(k+m)² + (k+m)³). Directions with tiny s_j lose orthogonality in this
+ *       form (relative error ~ machine ε·s_1/s_j), which only touches directions of negligible weight.</li>
+ * </ul>
+ * The workspace (Gram matrix, and M in the second case) belongs to the sketch and is not counted as state;
+ * LAPACK's own workspace is allocated by ND4J on each call.
+ *
+ * <p>State: U (d×k) and σ (k) in the parameters' type; inv (k), ρ and inv_tail in double.
+ */
+public final class FrequentDirections {
+    private final int dimension;
+    private final int rank;
+    private final INDArray basis;
+    private final double[] singular;
+    private final double[] inverse;
+    private double escapedMass;
+    private double inverseTail;
+    private final INDArray scaledBasis;
+    private final INDArray values;
+    private final int other;
+    private final boolean wide;
+    private final INDArray gram;
+    private final INDArray stacked;
+    private final INDArray topVectors;
+    private final TensorBuffer basisEntries;
+    private final TensorBuffer scaledEntries;
+
+    /**
+     * An empty sketch.
+     *
+     * @param dimension d
+     * @param other m, the product of the gradient's other dimensions
+     * @param rank the requested rank; the sketch keeps k = min(d, rank)
+     * @param type the parameters' data type
+     */
+    public FrequentDirections(int dimension, int other, int rank, DataType type) {
+        this.dimension = dimension;
+        this.rank = Math.min(dimension, rank);
+        this.basis = Nd4j.zeros(type, dimension, this.rank);
+        this.singular = new double[this.rank];
+        this.inverse = new double[this.rank];
+        this.scaledBasis = Nd4j.zeros(type, dimension, this.rank);
+        this.other = other;
+        int columns = this.rank + other;
+        this.wide = dimension > columns;
+        int size = wide ? columns : dimension;
+        this.values = Nd4j.create(type, size);
+        this.gram = Nd4j.create(type, size, size);
+        this.stacked = wide ? Nd4j.create(type, dimension, columns) : null;
+        this.topVectors = wide ? Nd4j.create(type, columns, this.rank) : null;
+        this.basisEntries = TensorBuffer.of(basis);
+        this.scaledEntries = TensorBuffer.of(scaledBasis);
+    }
+
+    /** d. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** k = min(d, rank). */
+    public int rank() {
+        return rank;
+    }
+
+    /** The sketch's basis U (d×k; live, do not change). */
+    public INDArray basis() {
+        return basis;
+    }
+
+    /** σ_j, the sketch's singular values: B = U·diag(σ). */
+    public double singularValue(int j) {
+        return singular[j];
+    }
+
+    /** ρ, the escaped mass. */
+    public double escapedMass() {
+        return escapedMass;
+    }
+
+    /** The bytes of U, σ and inv (the scalars ρ and inv_tail and the workspace are not counted). */
+    public long stateBytes() {
+        return (long) dimension * rank * basis.dataType().width() + (long) rank * basis.dataType().width()
+                + (long) rank * Double.BYTES;
+    }
+
+    /**
+     * Adds the unfolded gradient to the sketch and refreshes the preconditioner.
+     *
+     * @param gradient the gradient, either d×m ({@code transposed} false) or m×d ({@code transposed} true)
+     * @param transposed whether the gradient's columns, not its rows, run along this axis
+     * @param beta2 the decay of S
+     * @param epsilon the relative ridge ε
+     * @param root p, the inverse root (2·order)
+     */
+    public void update(INDArray gradient, boolean transposed, double beta2, double epsilon, int root) {
+        int d = dimension;
+        int k = rank;
+        double decay = Math.sqrt(beta2);
+        for (int row = 0; row < d; row++) {
+            for (int j = 0; j < k; j++) {
+                int index = row * k + j;
+                scaledEntries.set(index, basisEntries.get(index) * decay * singular[j]);
+            }
+        }
+        if (wide) {
+            fillStacked(gradient, transposed);
+            Nd4j.gemm(stacked, stacked, gram, true, false, 1.0, 0.0);
+        } else {
+            Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
+            Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
+        }
+        int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', gram, values);
+        if (info != 0) {
+            throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
+        }
+        // syev: ascending eigenvalues, eigenvectors in the columns of gram.
+        int size = (int) values.length();
+        double cutoffSquared = k < size ? Math.max(values.getDouble(size - k - 1), 0.0) : 0.0;
+        double previousMass = escapedMass;
+        escapedMass = beta2 * previousMass + cutoffSquared;
+        TensorBuffer vectors = TensorBuffer.of(gram);
+        if (wide) {
+            TensorBuffer top = TensorBuffer.of(topVectors);
+            for (int r = 0; r < size; r++) {
+                for (int j = 0; j < k; j++) {
+                    top.set(r * k + j, vectors.get(r * size + (size - 1 - j)));
+                }
+            }
+            // left singular vectors, unnormalised: M v_j = s_j u_j
+            Nd4j.gemm(stacked, topVectors, scaledBasis, false, false, 1.0, 0.0);
+        }
+        double largest = 0;
+        for (int j = 0; j < k; j++) {
+            double top = Math.max(values.getDouble(size - 1 - j), 0.0);
+            double deflated = top - cutoffSquared;
+            double sigma = deflated > 0 ? Math.sqrt(deflated) : 0.0;
+            singular[j] = sigma;
+            double norm = wide && sigma > 0 ? 1.0 / Math.sqrt(top) : 1.0;
+            for (int row = 0; row < d; row++) {
+                double u = wide ? scaledEntries.get(row * k + j) * norm : vectors.get(row * d + (d - 1 - j));
+                basisEntries.set(row * k + j, sigma > 0 ? u : 0.0);
+            }
+            inverse[j] = top + beta2 * previousMass;
+            largest = Math.max(largest, inverse[j]);
+        }
+        double ridge = epsilon * largest;
+        for (int j = 0; j < k; j++) {
+            inverse[j] = singular[j] > 0 ? Math.pow(inverse[j] + ridge, -1.0 / root) : 0.0;
+        }
+        inverseTail = escapedMass > 0 ? Math.pow(escapedMass + ridge, -1.0 / root) : 0.0;
+    }
+
+    /** M = [√β2·U·diag(σ), G_dm] into the workspace (the scaled basis is already in place). */
+    private void fillStacked(INDArray gradient, boolean transposed) {
+        int d = dimension;
+        int k = rank;
+        int columns = k + other;
+        TensorBuffer m = TensorBuffer.of(stacked);
+        TensorBuffer g = TensorBuffer.of(gradient);
+        for (int row = 0; row < d; row++) {
+            int base = row * columns;
+            for (int j = 0; j < k; j++) {
+                m.set(base + j, scaledEntries.get(row * k + j));
+            }
+            for (int c = 0; c < other; c++) {
+                m.set(base + k + c, transposed ? g.get(c * d + row) : g.get(row * other + c));
+            }
+        }
+    }
+
+    /**
+     * Multiplies by P in place: {@code A ← P A} ({@code fromRight} false, A is d×m) or {@code A ← A P}
+     * ({@code fromRight} true, A is m×d).
+     *
+     * @param coefficients scratch, k×m (left) or m×k (right), overwritten
+     */
+    public void apply(INDArray a, boolean fromRight, INDArray coefficients) {
+        int k = rank;
+        TensorBuffer c = TensorBuffer.of(coefficients);
+        if (!fromRight) {
+            // A ← U diag(inv − tail) Uᵀ A + tail·A
+            Nd4j.gemm(basis, a, coefficients, true, false, 1.0, 0.0);
+            int m = (int) a.columns();
+            for (int j = 0; j < k; j++) {
+                double w = inverse[j] - inverseTail;
+                for (int col = 0; col < m; col++) {
+                    c.set(j * m + col, c.get(j * m + col) * w);
+                }
+            }
+            Nd4j.gemm(basis, coefficients, a, false, false, 1.0, inverseTail);
+        } else {
+            // A ← A U diag(inv − tail) Uᵀ + tail·A
+            Nd4j.gemm(a, basis, coefficients, false, false, 1.0, 0.0);
+            int m = (int) a.rows();
+            for (int row = 0; row < m; row++) {
+                for (int j = 0; j < k; j++) {
+                    c.set(row * k + j, c.get(row * k + j) * (inverse[j] - inverseTail));
+                }
+            }
+            Nd4j.gemm(coefficients, basis, a, false, true, 1.0, inverseTail);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.optbench.submissions.precondition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.optbench.api.Params;
+import org.optbench.submissions.transform.GradientTransformation;
+import org.optbench.submissions.transform.TransformState;
+
+/**
+ * Shampoo's preconditioner (Gupta, Koren, Singer 2018; Anil et al. 2020), with Google {@code distributed_shampoo}
+ * semantics: replaces each gradient block {@code G} by its preconditioned direction.
+ *
+ * <pre>
+ *   matrix block (order 2):  L ← β2·L + (1−β2)·G Gᵀ,  R ← β2·R + (1−β2)·Gᵀ G,   P(G) = L̃^(−1/4) G R̃^(−1/4)
+ *   vector block (order 1):  R ← β2·R + (1−β2)·g gᵀ,                           P(g) = R̃^(−1/2) g
+ *   L, R start at ε_m·I; no bias correction; β2 = 1 gives plain sums.
+ *   X̃^(−1/p) = (X + ε_m·λ_max(X)·I)^(−1/p) by symmetric eigendecomposition ({@link InverseRoot}), recomputed from
+ *   the statistics just updated whenever the 0-based step c satisfies c mod preconditioning_compute_steps = 0;
+ *   a root that is not finite is discarded and the previous one kept (roots start at I).
+ * </pre>
+ *
+ * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars, and
+ * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in
+ * place: a step allocates nothing except when roots are recomputed.
+ */
+public final class ShampooPreconditioner implements GradientTransformation {
+    private final double beta2;
+    private final double matrixEpsilon;
+    private final int blockSize;
+    private final int mergeSmallDimsBlockSize;
+    private final int preconditioningComputeSteps;
+    private final long skipDimSizeGreaterThan;
+
+    /** Google's {@code skip_preconditioning_dim_size_gt}: tensors with a larger dimension take the graft only. */
+    public static final long DEFAULT_SKIP_DIM_SIZE = 4096;
+
+    /**
+     * @param beta2 the statistics' EMA factor in (0, 1]
+     * @param matrixEpsilon ε_m: initial statistic scale and relative ridge
+     * @param blockSize largest block side (0: no blocking)
+     * @param mergeSmallDimsBlockSize merge consecutive dimensions up to this product (0: off)
+     * @param preconditioningComputeSteps recompute roots every this many steps
+     */
+    public ShampooPreconditioner(double beta2, double matrixEpsilon, int blockSize, int mergeSmallDimsBlockSize,
+            int preconditioningComputeSteps) {
+        this(beta2, matrixEpsilon, blockSize, mergeSmallDimsBlockSize, preconditioningComputeSteps,
+                DEFAULT_SKIP_DIM_SIZE);
+    }
+
+    /**
+     * As the five-argument constructor, with {@code skip_preconditioning_dim_size_gt}.
+     *
+     * @param skipDimSizeGreaterThan tensors with a dimension above this are not preconditioned
+     */
+    public ShampooPreconditioner(double beta2, double matrixEpsilon, int blockSize, int mergeSmallDimsBlockSize,
+            int preconditioningComputeSteps, long skipDimSizeGreaterThan) {
+        if (!(beta2 > 0 && beta2 <= 1)) {
+            throw new IllegalArgumentException("beta2 must be in (0, 1], got " + beta2);
+        }
+        if (!(matrixEpsilon > 0)) {
+            throw new IllegalArgumentException("matrix_epsilon must be positive, got " + matrixEpsilon);
+        }
+        if (preconditioningComputeSteps < 1) {
+            throw new IllegalArgumentException("preconditioning_compute_steps must be at least 1, got "
+                    + preconditioningComputeSteps);
+        }
+        this.beta2 = beta2;
+        this.matrixEpsilon = matrixEpsilon;
+        this.blockSize = blockSize;
+        this.mergeSmallDimsBlockSize = mergeSmallDimsBlockSize;
+        this.preconditioningComputeSteps = preconditioningComputeSteps;
+        this.skipDimSizeGreaterThan = skipDimSizeGreaterThan;
+    }
+
+    /** The statistics, roots and step counter; the counter and the shared block scratch are not counted. */
+    public static final class State implements TransformState {
+        private final BlockLayout[] layouts;
+        private final BlockState[][] blocks;
+        private long count;
+
+        State(BlockLayout[] layouts, BlockState[][] blocks) {
+            this.layouts = layouts;
+            this.blocks = blocks;
+        }
+
+        /** Whether parameter {@code i} gets a Shampoo direction. */
+        public boolean preconditioned(int i) {
+            return layouts[i].preconditioned();
+        }
+
+        /** The layout of parameter {@code i}. */
+        public BlockLayout layout(int i) {
+            return layouts[i];
+        }
+
+        /** The left statistic of block {@code b} of parameter {@code i} (null for vectors). */
+        public INDArray left(int i, int b) {
+            return blocks[i][b].left;
+        }
+
+        /** The right statistic (the only one for vectors) of block {@code b} of parameter {@code i}. */
+        public INDArray right(int i, int b) {
+            return blocks[i][b].right;
+        }
+
+        /** The steps done so far. */
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public long stateBytes() {
+            long bytes = 0;
+            for (BlockState[] perParam : blocks) {
+                for (BlockState b : perParam) {
+                    bytes += b.bytes();
+                }
+            }
+            return bytes;
+        }
+    }
+
+    /** One block's statistics and roots, and views of the shared scratch. */
+    private static final class BlockState {
+        final BlockLayout.Block block;
+        final INDArray left;
+        final INDArray right;
+        final INDArray leftRoot;
+        final INDArray rightRoot;
+        final INDArray gradient;
+        final INDArray product;
+        final TensorBuffer gradientEntries;
+        final TensorBuffer productEntries;
+
+        BlockState(BlockLayout.Block block, int order, DataType type, double epsilon, INDArray scratchA,
+                INDArray scratchB) {
+            this.block = block;
+            int r = block.rows();
+            int c = block.cols();
+            this.left = order == 2 ? Nd4j.eye(r).castTo(type).muli(epsilon) : null;
+            this.leftRoot = order == 2 ? Nd4j.eye(r).castTo(type) : null;
+            this.right = Nd4j.eye(c).castTo(type).muli(epsilon);
+            this.rightRoot = Nd4j.eye(c).castTo(type);
+            this.gradient = scratchA.get(NDArrayIndex.interval(0, (long) r * c)).reshape('c', r, c);
+            this.product = scratchB.get(NDArrayIndex.interval(0, (long) r * c)).reshape('c', r, c);
+            this.gradientEntries = TensorBuffer.of(gradient);
+            this.productEntries = TensorBuffer.of(product);
+        }
+
+        long bytes() {
+            long n = right.length() + rightRoot.length() + (left == null ? 0 : left.length() + leftRoot.length());
+            return n * right.dataType().width();
+        }
+    }
+
+    @Override
+    public State init(Params params) {
+        DataType type = params.dataType();
+        BlockLayout[] layouts = new BlockLayout[params.size()];
+        long largest = 1;
+        for (int i = 0; i < params.size(); i++) {
+            layouts[i] = BlockLayout.of(params.get(i).shape(), blockSize, mergeSmallDimsBlockSize,
+                    skipDimSizeGreaterThan);
+            for (BlockLayout.Block b : layouts[i].blocks()) {
+                largest = Math.max(largest, (long) b.rows() * b.cols());
+            }
+        }
+        INDArray scratchA = Nd4j.create(type, largest);
+        INDArray scratchB = Nd4j.create(type, largest);
+        BlockState[][] blocks = new BlockState[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            List<BlockState> list = new ArrayList<>();
+            for (BlockLayout.Block b : layouts[i].blocks()) {
+                list.add(new BlockState(b, layouts[i].order(), type, matrixEpsilon, scratchA, scratchB));
+            }
+            blocks[i] = list.toArray(new BlockState[0]);
+        }
+        return new State(layouts, blocks);
+    }
+
+    @Override
+    public void update(Params updates, TransformState state, Params params) {
+        State s = (State) state;
+        boolean recompute = s.count % preconditioningComputeSteps == 0;
+        double alpha = beta2 == 1.0 ? 1.0 : 1.0 - beta2;
+        for (int i = 0; i < updates.size(); i++) {
+            BlockLayout layout = s.layouts[i];
+            if (!layout.preconditioned()) {
+                continue;
+            }
+            TensorBuffer entries = TensorBuffer.of(updates.value(i));
+            for (BlockState b : s.blocks[i]) {
+                copyIn(entries, layout.cols(), b);
+                if (layout.order() == 2) {
+                    Nd4j.gemm(b.gradient, b.gradient, b.left, false, true, alpha, beta2);
+                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    if (recompute) {
+                        refreshRoot(b.left, b.leftRoot, 4);
+                        refreshRoot(b.right, b.rightRoot, 4);
+                    }
+                    Nd4j.gemm(b.leftRoot, b.gradient, b.product, false, false, 1.0, 0.0);
+                    Nd4j.gemm(b.product, b.rightRoot, b.gradient, false, false, 1.0, 0.0);
+                    copyOut(b.gradientEntries, entries, layout.cols(), b);
+                } else {
+                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    if (recompute) {
+                        refreshRoot(b.right, b.rightRoot, 2);
+                    }
+                    Nd4j.gemm(b.gradient, b.rightRoot, b.product, false, false, 1.0, 0.0);
+                    copyOut(b.productEntries, entries, layout.cols(), b);
+                }
+            }
+        }
+        s.count++;
+    }
+
+    private void refreshRoot(INDArray statistic, INDArray root, int p) {
+        INDArray fresh = InverseRoot.of(statistic, matrixEpsilon, true, p);
+        if (InverseRoot.isFinite(fresh)) {
+            root.assign(fresh);
+        }
+    }
+
+    private static void copyIn(TensorBuffer source, int cols, BlockState b) {
+        BlockLayout.Block k = b.block;
+        TensorBuffer target = b.gradientEntries;
+        for (int r = 0; r < k.rows(); r++) {
+            int from = (k.row0() + r) * cols + k.col0();
+            int to = r * k.cols();
+            for (int c = 0; c < k.cols(); c++) {
+                target.set(to + c, source.get(from + c));
+            }
+        }
+    }
+
+    private static void copyOut(TensorBuffer source, TensorBuffer target, int cols, BlockState b) {
+        BlockLayout.Block k = b.block;
+        for (int r = 0; r < k.rows(); r++) {
+            int to = (k.row0() + r) * cols + k.col0();
+            int from = r * k.cols();
+            for (int c = 0; c < k.cols(); c++) {
+                target.set(to + c, source.get(from + c));
+            }
+        }
+    }
+}

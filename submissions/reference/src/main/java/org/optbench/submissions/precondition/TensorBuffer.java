@@ -1,0 +1,77 @@
+package org.optbench.submissions.precondition;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The entries of one contiguous C-order tensor, read and written as doubles straight from its native buffer, for
+ * the element-wise loops of the preconditioners. Float32 and float64 tensors both work; arithmetic on the values
+ * read is in double, the stored precision follows the tensor.
+ */
+final class TensorBuffer {
+    private final FloatBuffer floats;
+    private final DoubleBuffer doubles;
+    private final int offset;
+    private final int length;
+
+    private TensorBuffer(INDArray array) {
+        if (array.length() > 1 && (array.ordering() != 'c' || array.elementWiseStride() != 1)) {
+            throw new IllegalArgumentException("tensor must be contiguous in C order");
+        }
+        this.offset = (int) array.offset();
+        this.length = (int) array.length();
+        if (array.dataType() == DataType.DOUBLE) {
+            this.doubles = array.data().asNioDouble();
+            this.floats = null;
+        } else if (array.dataType() == DataType.FLOAT) {
+            this.floats = array.data().asNioFloat();
+            this.doubles = null;
+        } else {
+            throw new IllegalArgumentException("preconditioners support FLOAT and DOUBLE tensors, got " + array.dataType());
+        }
+    }
+
+    /** A view of the entries of {@code array}, which must be contiguous in C order. */
+    static TensorBuffer of(INDArray array) {
+        return new TensorBuffer(array);
+    }
+
+    /** The number of entries. */
+    int length() {
+        return length;
+    }
+
+    /** Entry {@code i} in C order. */
+    double get(int i) {
+        return doubles != null ? doubles.get(offset + i) : floats.get(offset + i);
+    }
+
+    /** Sets entry {@code i} in C order. */
+    void set(int i, double value) {
+        if (doubles != null) {
+            doubles.put(offset + i, value);
+        } else {
+            floats.put(offset + i, (float) value);
+        }
+    }
+
+    /** The Euclidean norm of all entries, accumulated in double. */
+    double norm() {
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            double v = get(i);
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Multiplies every entry by {@code factor}. */
+    void scale(double factor) {
+        for (int i = 0; i < length; i++) {
+            set(i, get(i) * factor);
+        }
+    }
+}
