@@ -35,7 +35,8 @@ import org.optbench.submissions.transform.Optimizer;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xmn32m", "-XX:+UseSerialGC"})
 public class OptimizerStepBenchmark {
-    @Param({"adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw"})
+    @Param({"adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw", "shampoo", "sonew",
+        "sonew_banded", "sketchy"})
     public String optimizerName;
 
     @Param({"mnist_mlp", "matrix1024"})
