@@ -40,7 +40,7 @@ import org.optbench.workloads.Workloads;
  * kills it past {@link Limits#maxResidentBytes()}, since ND4J's CPU tensors are allocated natively outside
  * JavaCPP's {@code maxbytes} accounting. The parent also kills a child that prints no progress for
  * {@link Limits#stallSeconds()}. It reports progress on its standard output ({@link ProgressProtocol}); its
- * standard error goes to {@code trial_<k>.stderr.log} beside the trial directory. When it ends without writing
+ * standard error goes to {@code trial_<k>.stderr.log} beside the trial directory (removed when empty). When it ends without writing
  * {@code trial.json}, the parent writes a failed record itself, keeping the evaluations the child had logged.
  */
 public final class ForkedTrial {
@@ -169,6 +169,9 @@ public final class ForkedTrial {
             return writeFailedRecord(request, trialDir, reason);
         } finally {
             quietlyDelete(requestFile);
+            if (isEmpty(stderrLog)) {
+                quietlyDelete(stderrLog); // a quiet trial leaves only its record
+            }
         }
     }
 
@@ -271,6 +274,14 @@ public final class ForkedTrial {
             return "";
         }
         return "";
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void quietlyDelete(Path file) {
