@@ -34,6 +34,9 @@ public final class Workloads {
                 "784-256-256-256-256-10 perceptron: two more hidden layers"),
                 new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), mnistData(options),
                 options.dataType()));
+        FACTORIES.put("quadratic_cond1e3", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2.0, 2000, 1e3),
+                QuadraticProblem.standard(1e3), options.dataType()));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
