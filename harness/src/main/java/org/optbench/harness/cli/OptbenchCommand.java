@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "optbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A time-to-result benchmark for training algorithms, in the style of MLCommons AlgoPerf.",
         subcommands = {RunCommand.class, TuneCommand.class, WorkloadsCommand.class, SubmissionsCommand.class, PlanCommand.class,
-                ScoreCommand.class, TrialCommand.class})
+                ScoreCommand.class, TrialCommand.class, LeaderboardCommand.class, RegressCommand.class})
 public final class OptbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
