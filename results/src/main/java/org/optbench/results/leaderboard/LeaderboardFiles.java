@@ -213,10 +213,7 @@ public final class LeaderboardFiles {
                 (s, w) -> num(b.report().ratios().get(s).get(w), 3)));
         tables.add(grid(b, "Median step time (ms)", b.workloads(), (s, w) -> b.report().input().times().ran(s, w)
                 ? num(b.stepTimeMedianSeconds(s, w) * 1000, 3) : "-"));
-        tables.add(grid(b, "Optimizer state (MiB)", b.workloads(), (s, w) -> {
-            long bytes = b.stateBytes(s, w);
-            return bytes < 0 ? "-" : num(bytes / (1024.0 * 1024.0), 3);
-        }));
+        tables.add(grid(b, "Optimizer state", b.workloads(), (s, w) -> bytes(b.stateBytes(s, w))));
         return tables;
     }
 
@@ -237,6 +234,17 @@ public final class LeaderboardFiles {
             rows.add(row);
         }
         return new Table(title, header, rows);
+    }
+
+    /** Bytes in B, KiB or MiB; {@code -} when negative (not run). */
+    static String bytes(long bytes) {
+        if (bytes < 0) {
+            return "-";
+        }
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        return bytes < 1024 * 1024 ? num(bytes / 1024.0, 1) + " KiB" : num(bytes / (1024.0 * 1024.0), 2) + " MiB";
     }
 
     static String num(double value, int decimals) {

@@ -155,19 +155,20 @@ public final class LeaderboardPlots {
     /** The optimizer state per submission and workload ({@code state_bytes} of trial.json, MiB). */
     public static Plot memoryBars(Leaderboard board) {
         CategoryChart chart = categoryChart("Optimizer state memory (" + board.experiment() + ")", "workload",
-                "optimizer state (MiB)");
+                "optimizer state (KiB)");
         List<String> workloads = board.workloads();
         List<String> submissions = board.report().submissions();
         for (String s : submissions) {
             List<Double> ys = new ArrayList<>();
             for (String w : workloads) {
                 long bytes = board.stateBytes(s, w);
-                ys.add(bytes < 0 ? 0.0 : bytes / (1024.0 * 1024.0));
+                ys.add(bytes < 0 ? 0.0 : bytes / 1024.0);
             }
             chart.addSeries(s, workloads, ys).setFillColor(colour(submissions.indexOf(s)));
         }
         return new Plot(board.experiment() + "_state_memory.png", "Optimizer state memory",
-                "The optimizer state's size (largest over trials) per submission and workload.", chart);
+                "The optimizer state's size (largest over trials, trial.json's state_bytes) per submission and "
+                        + "workload; no bar: not run, or no state.", chart);
     }
 
     /** The trial whose hit counts under AlgoPerf's rule, else the one with the best last validation value. */
