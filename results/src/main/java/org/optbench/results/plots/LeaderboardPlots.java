@@ -61,6 +61,7 @@ public final class LeaderboardPlots {
                 "fraction of base workloads within tau");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(1.0).setXAxisMax(4.0);
+        chart.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.00");
         List<String> submissions = board.report().submissions();
         for (String s : board.ranking()) {
             XYSeries series = chart.addSeries(String.format(java.util.Locale.ROOT, "%s (score %.3f)", s,
