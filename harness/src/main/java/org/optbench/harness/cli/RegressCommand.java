@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.optbench.api.BadInputException;
 import org.optbench.results.leaderboard.Leaderboard;
 import org.optbench.results.leaderboard.Leaderboards;
 import org.optbench.results.leaderboard.Selection;
@@ -64,7 +65,9 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Score only current trials of this class.")
     String hardwareClass;
 
-    @Option(names = "--allow-mixed-hardware", description = "Score current trials of several hardware classes together.")
+    @Option(names = "--allow-mixed-hardware",
+            description = "Score current trials of several hardware classes together, and compare with a baseline "
+                    + "from other hardware classes.")
     boolean allowMixedHardware;
 
     @Override
@@ -77,7 +80,19 @@ public final class RegressCommand implements Callable<Integer> {
                 allowMixedHardware);
         // One bootstrap replicate: the gate compares point values; intervals are the leaderboard's business.
         List<Leaderboard> boards = Leaderboards.read(current, selection, new Leaderboards.Settings(version, 1, 0.95, 0));
-        List<Check> checks = RegressionGate.compare(base, Baseline.of(boards), tolerances);
+        Baseline now = Baseline.of(boards);
+        if (!allowMixedHardware) {
+            base.experiments().forEach((experiment, b) -> {
+                Baseline.Experiment c = now.experiments().get(experiment);
+                if (c != null && !c.hardwareClasses().equals(b.hardwareClasses())) {
+                    throw new BadInputException(current + ": " + experiment + " ran on hardware class "
+                            + String.join(", ", c.hardwareClasses()) + " but the baseline " + baseline + " on "
+                            + String.join(", ", b.hardwareClasses())
+                            + "; times compare within one class (--allow-mixed-hardware to compare anyway)");
+                }
+            });
+        }
+        List<Check> checks = RegressionGate.compare(base, now, tolerances);
         if (junit != null) {
             JUnitReport.write(checks, junit);
         }

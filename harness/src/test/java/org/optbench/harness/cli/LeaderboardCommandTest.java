@@ -31,7 +31,7 @@ class LeaderboardCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
         String md = Files.readString(dir.resolve("leaderboard.md"));
-        assertTrue(md.contains("| adamw |") || md.contains("| adamw") , md);
+        assertTrue(md.contains("| adamw |") && md.contains("| sgd_nesterov |"), md);
         assertTrue(first.out().contains("self_tuning:"), first.out());
 
         FileTime written = Files.getLastModifiedTime(adamw.resolve("trial.json"));
@@ -79,7 +79,8 @@ class LeaderboardCommandTest {
         CliTestSupport.Result same = CliTestSupport.run("regress", "--baseline", baseline.toString(), "--current",
                 base.toString(), "--junit", junit.toString(), "--summary", summary.toString());
         assertEquals(0, same.exitCode(), same.out() + same.err());
-        assertTrue(Files.readString(junit).contains("<testsuites name=\"optbench regress\" tests=\"10\" failures=\"0\""), Files.readString(junit));
+        assertTrue(Files.readString(junit).contains("<testsuites name=\"optbench regress\" tests=\"10\" failures=\"0\""),
+                Files.readString(junit));
 
         // fast needs 12 s instead of 10 s on mlp: +20 %, beyond the default 10 %
         Path slower = dir.resolve("slower");
@@ -96,6 +97,14 @@ class LeaderboardCommandTest {
         // a looser time tolerance lets it pass
         assertEquals(0, CliTestSupport.run("regress", "--baseline", baseline.toString(), "--current",
                 slower.toString(), "--time-tolerance", "0.25").exitCode());
+
+        // records from another hardware class are not compared with the baseline
+        Path otherHardware = dir.resolve("other-hardware");
+        RecordFixture.trial(otherHardware.resolve("self_tuning"), "fast", "mlp", 0, 10, "gpu-test", 0.002);
+        CliTestSupport.Result mixed = CliTestSupport.run("regress", "--baseline", baseline.toString(), "--current",
+                otherHardware.toString());
+        assertEquals(2, mixed.exitCode(), mixed.out() + mixed.err());
+        assertTrue(mixed.err().contains("hardware class gpu-test but the baseline"), mixed.err());
 
         // malformed baseline: exit 2, one line naming the file
         Path bad = dir.resolve("bad.json");
