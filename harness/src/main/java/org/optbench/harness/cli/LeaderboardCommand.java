@@ -64,22 +64,27 @@ public final class LeaderboardCommand implements Callable<Integer> {
     String ruleset;
 
     @Option(names = "--preset", defaultValue = Ruleset.DEFAULT_PRESET, paramLabel = "NAME",
-            description = "When running: ruleset sizes (local, algoperf-v0.5, algoperf-v0.6); default: ${DEFAULT-VALUE}.")
+            description = "When running: ruleset sizes (local, algoperf-v0.5, algoperf-v0.6); "
+                    + "default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--studies", paramLabel = "N", description = "When running: override the preset's studies.")
     Integer studies;
 
-    @Option(names = "--trials", paramLabel = "T", description = "When running: override the trials per study (external).")
+    @Option(names = "--trials", paramLabel = "T",
+            description = "When running: override the trials per study (external).")
     Integer trials;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "When running: experiment seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "When running: experiment seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--budget-seconds", paramLabel = "N", description = "When running: replace every workload's base budget.")
+    @Option(names = "--budget-seconds", paramLabel = "N",
+            description = "When running: replace every workload's base budget.")
     Double budgetSeconds;
 
-    @Option(names = "--eval-period-seconds", paramLabel = "N", hidden = true, description = "Replace the eval period (tests).")
+    @Option(names = "--eval-period-seconds", paramLabel = "N", hidden = true,
+            description = "Replace the eval period (tests).")
     Double evalPeriodSeconds;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "When running: directory with full data sets.")
@@ -142,7 +147,8 @@ public final class LeaderboardCommand implements Callable<Integer> {
                     + String.join(", ", b.hardwareClasses()) + ")" : "");
             for (String s : b.ranking()) {
                 var ci = b.bootstrap().scores().get(s);
-                stdout.printf(java.util.Locale.ROOT, "  %-20s %.4f [%.4f, %.4f]%n", s, ci.estimate(), ci.lower(), ci.upper());
+                stdout.printf(java.util.Locale.ROOT, "  %-20s %.4f [%.4f, %.4f]%n", s, ci.estimate(), ci.lower(),
+                        ci.upper());
             }
         }
         stdout.println("wrote " + written.size() + " files to " + out + " (" + LeaderboardFiles.HTML + ", "

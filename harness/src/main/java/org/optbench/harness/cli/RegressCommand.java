@@ -79,7 +79,8 @@ public final class RegressCommand implements Callable<Integer> {
         Selection selection = new Selection(List.of(), java.util.Set.of(), java.util.Set.of(), hardwareClass,
                 allowMixedHardware);
         // One bootstrap replicate: the gate compares point values; intervals are the leaderboard's business.
-        List<Leaderboard> boards = Leaderboards.read(current, selection, new Leaderboards.Settings(version, 1, 0.95, 0));
+        List<Leaderboard> boards = Leaderboards.read(current, selection,
+                new Leaderboards.Settings(version, 1, 0.95, 0));
         Baseline now = Baseline.of(boards);
         if (!allowMixedHardware) {
             base.experiments().forEach((experiment, b) -> {

@@ -10,6 +10,7 @@ import org.optbench.results.bootstrap.BootstrapResult;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialResult;
 import org.optbench.results.scoring.ScoreReport;
+import org.optbench.results.scoring.ScoreTables;
 import org.optbench.results.scoring.StudyMedian;
 
 /**
@@ -69,7 +70,7 @@ public record Leaderboard(String experiment, ScoreReport report, BootstrapResult
 
     /** The submissions, best score first. */
     public List<String> ranking() {
-        return org.optbench.results.scoring.ScoreTables.ranking(report);
+        return ScoreTables.ranking(report);
     }
 
     /** The per-workload time table before penalties. */

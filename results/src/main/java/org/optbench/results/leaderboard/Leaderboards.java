@@ -88,7 +88,8 @@ public final class Leaderboards {
         });
         if (kept.isEmpty()) {
             throw new BadInputException(dir + ": no trial of the selected submissions and workloads"
-                    + (selection.submissions().isEmpty() ? "" : " (" + String.join(",", new TreeSet<>(selection.submissions())) + ")"));
+                    + (selection.submissions().isEmpty() ? ""
+                    : " (" + String.join(",", new TreeSet<>(selection.submissions())) + ")"));
         }
         if (classes.size() > 1 && !selection.allowMixedHardware()) {
             throw new BadInputException(dir + ": trials come from hardware classes " + String.join(", ", classes)

@@ -123,7 +123,8 @@ public final class LeaderboardPlots {
         if (any != null) {
             double end = maxTime > 0 ? maxTime : any.budgetSeconds();
             XYSeries target = chart.addSeries(String.format(java.util.Locale.ROOT, "target %s %s %s",
-                            metric, any.metricDirection() == TargetDirection.HIGHER ? ">=" : "<=", fmt(any.validationTarget())),
+                            metric, any.metricDirection() == TargetDirection.HIGHER ? ">=" : "<=",
+                            fmt(any.validationTarget())),
                     new double[] {0, end}, new double[] {any.validationTarget(), any.validationTarget()});
             target.setLineColor(Color.BLACK);
             target.setLineStyle(TARGET_LINE);

@@ -39,7 +39,8 @@ public record Baseline(@JsonProperty("format") String format, @JsonProperty("rul
         /** Copies, keeping order. */
         public Experiment {
             hardwareClasses = hardwareClasses == null ? List.of() : List.copyOf(hardwareClasses);
-            submissions = submissions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(submissions));
+            submissions = submissions == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(submissions));
         }
     }
 

@@ -33,7 +33,8 @@ public final class RegressionSummary {
             }
             md.append('\n');
         }
-        md.append("### All checks\n\n| experiment | submission | workload | quantity | baseline | current | limit | result |\n")
+        md.append("### All checks\n\n")
+                .append("| experiment | submission | workload | quantity | baseline | current | limit | result |\n")
                 .append("| --- | --- | --- | --- | ---: | ---: | ---: | --- |\n");
         for (Check c : checks) {
             md.append("| ").append(c.experiment()).append(" | ").append(c.submission()).append(" | ")
