@@ -62,6 +62,12 @@ class LeaderboardCommandTest {
         assertEquals(0, allowed.exitCode(), allowed.err());
         assertTrue(allowed.out().contains("mixed hardware classes cpu-test, gpu-test"), allowed.out());
         assertTrue(Files.readString(dir.resolve("report/leaderboard.md")).contains("**Mixed hardware"));
+        // score refuses and accepts the same way
+        assertEquals(2, CliTestSupport.run("score", "--records", records.toString()).exitCode());
+        CliTestSupport.Result scored = CliTestSupport.run("score", "--records", records.toString(),
+                "--allow-mixed-hardware", "--format", "csv");
+        assertEquals(0, scored.exitCode(), scored.err());
+        assertTrue(scored.out().contains("other,"), scored.out());
     }
 
     @Test
