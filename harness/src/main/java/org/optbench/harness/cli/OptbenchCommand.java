@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "optbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A time-to-result benchmark for training algorithms, in the style of MLCommons AlgoPerf.",
-        subcommands = {RunCommand.class, TuneCommand.class, CalibrateCommand.class, CheckCommand.class,
-                WorkloadsCommand.class, SubmissionsCommand.class, PlanCommand.class, ScoreCommand.class,
-                TrialCommand.class})
+        subcommands = {RunCommand.class, TuneCommand.class, LeaderboardCommand.class, ScoreCommand.class,
+                RegressCommand.class, CalibrateCommand.class, CheckCommand.class, WorkloadsCommand.class,
+                SubmissionsCommand.class, PlanCommand.class, TrialCommand.class})
 public final class OptbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -44,6 +44,11 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "With --records: score only trials of this hardware class (needed when several are present).")
     String hardwareClass;
 
+    @Option(names = "--allow-mixed-hardware",
+            description = "With --records: score trials of several hardware classes together (their times do not "
+                    + "compare).")
+    boolean allowMixedHardware;
+
     @Option(names = "--algoperf-logs", paramLabel = "DIR",
             description = "AlgoPerf logs: DIR/<submission>/study_<j>/<workload>_<framework>/trial_<k>/eval_measurements.csv.")
     Path algoPerfLogs;
@@ -102,7 +107,12 @@ public final class ScoreCommand implements Callable<Integer> {
         if (times != null) {
             return TimesCsv.read(times, heldOut);
         }
-        ScoringInput input = records != null ? RecordTimes.read(records, hardwareClass) : AlgoPerfLogs.read(algoPerfLogs, targets);
+        if (allowMixedHardware && records == null) {
+            throw new BadInputException("--allow-mixed-hardware goes with --records only");
+        }
+        ScoringInput input = records != null
+                ? RecordTimes.readTrials(records, hardwareClass, allowMixedHardware).times()
+                : AlgoPerfLogs.read(algoPerfLogs, targets);
         return input.withHeldOut(heldOut);
     }
 }

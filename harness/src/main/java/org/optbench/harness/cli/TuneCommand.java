@@ -117,6 +117,20 @@ public final class TuneCommand implements Callable<Integer> {
             JarCheck.requirePassed(Path.of(submission));
         }
         StudyPlan plan = plan();
+        List<TrialRecord> records = runMissingTrials(plan, spec.commandLine().getErr());
+        stdout.print(StudySummary.of(plan, records, new StudyLayout(out).experiment(plan.ruleset().kind())));
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Writes (or checks) {@code plan}'s plan file under {@code --out} and runs its trials that have no complete
+     * record, one after another, each in its own JVM; shared with {@code optbench leaderboard}.
+     *
+     * @param progressOut where the progress display goes
+     * @return the records of all the plan's trials, in plan order
+     */
+    List<TrialRecord> runMissingTrials(StudyPlan plan, PrintWriter progressOut) {
         StudyLayout layout = new StudyLayout(RunCommand.writableDirectory(out));
         Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission());
         if (Files.exists(planFile)) {
@@ -131,12 +145,10 @@ public final class TuneCommand implements Callable<Integer> {
         }
         LocalExecutor executor = new LocalExecutor(settings(), ForkedTrial.Limits.defaults());
         List<TrialRecord> records;
-        try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
+        try (StudyProgressDisplay progress = new StudyProgressDisplay(progressOut)) {
             records = executor.execute(plan, layout, progress);
         }
-        stdout.print(StudySummary.of(plan, records, layout.experiment(plan.ruleset().kind())));
-        stdout.flush();
-        return 0;
+        return records;
     }
 
     /** How this study's trials run here. */

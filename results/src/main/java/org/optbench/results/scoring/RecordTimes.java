@@ -44,6 +44,26 @@ public final class RecordTimes {
      * @param hardwareClass the class to score; {@code null} requires all trials to share one class
      */
     public static TrialSet readTrials(Path root, String hardwareClass) {
+        return readTrials(root, hardwareClass, false);
+    }
+
+    /**
+     * Every complete trial's first hit under {@code root}.
+     *
+     * @param hardwareClass the class to score; {@code null} requires all trials to share one class unless
+     *                      {@code allowMixed}
+     * @param allowMixed with no {@code hardwareClass}, score trials of several classes together (their times are
+     *                   then not comparable; reports must say so)
+     */
+    public static TrialSet readTrials(Path root, String hardwareClass, boolean allowMixed) {
+        return of(readResults(root, hardwareClass, allowMixed), root.toString());
+    }
+
+    /**
+     * The complete trials under {@code root}, by directory in path order, of {@code hardwareClass} (or of every
+     * class, which must be one unless {@code allowMixed}).
+     */
+    public static Map<Path, TrialResult> readResults(Path root, String hardwareClass, boolean allowMixed) {
         List<Path> dirs = TrialRecords.findComplete(root);
         if (dirs.isEmpty()) {
             throw new BadInputException(root + ": no complete trial directories (none has a trial.json)");
@@ -57,7 +77,7 @@ public final class RecordTimes {
                 results.put(dir, result);
             }
         }
-        if (hardwareClass == null && classes.size() > 1) {
+        if (hardwareClass == null && classes.size() > 1 && !allowMixed) {
             throw new BadInputException(root + ": trials come from hardware classes " + String.join(", ", classes)
                     + "; times compare within one class: choose one (--hardware-class)");
         }
@@ -65,6 +85,22 @@ public final class RecordTimes {
             throw new BadInputException(root + ": no trial of hardware class '" + hardwareClass + "'; found: "
                     + String.join(", ", classes));
         }
+        return results;
+    }
+
+    /** The hardware class of a record as reports show it, {@code (none)} when it has none. */
+    public static String classOf(TrialRecord r) {
+        return r.hardwareClass() == null ? "(none)" : r.hardwareClass();
+    }
+
+    /**
+     * Every trial's first hit, with base workloads and variants from the records; trials of one workload must share
+     * their metric, direction and target.
+     *
+     * @param results trial results by directory
+     * @param source names the input, for error messages
+     */
+    public static TrialSet of(Map<Path, TrialResult> results, String source) {
         List<TrialOutcome> trials = new ArrayList<>();
         Map<String, TrialRecord> firstOfWorkload = new HashMap<>();
         Map<String, Path> firstDir = new HashMap<>();
@@ -92,7 +128,7 @@ public final class RecordTimes {
                             target.validationTarget())));
         }
         bases.removeAll(variantToBase.keySet());
-        return new TrialSet(trials, new ArrayList<>(bases), variantToBase, root.toString());
+        return new TrialSet(trials, new ArrayList<>(bases), variantToBase, source);
     }
 
     private static void checkSameTarget(TrialRecord first, Path firstDir, TrialRecord other, Path otherDir) {
@@ -104,10 +140,6 @@ public final class RecordTimes {
                     + "' has metric " + describe(other) + " but " + firstDir.resolve("trial.json") + " has "
                     + describe(first) + "; trials of one workload must share their target");
         }
-    }
-
-    private static String classOf(TrialRecord r) {
-        return r.hardwareClass() == null ? "(none)" : r.hardwareClass();
     }
 
     private static String describe(TrialRecord r) {

@@ -1,0 +1,73 @@
+package org.optbench.results.leaderboard;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.optbench.results.records.EvalRow;
+import org.optbench.results.records.StopReason;
+import org.optbench.results.records.TargetDirection;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordWriter;
+
+/**
+ * Writes real trial directories with {@link TrialRecordWriter} for tests: accuracy workloads with target 0.9; a
+ * trial that reaches it at {@code t} seconds evaluates at t/2 (0.5), t (0.95) and 1.5 t (0.97); one that never
+ * does evaluates at 10 s (0.5) and 20 s (0.6).
+ */
+public final class RecordTree {
+    /** The validation target of every workload here. */
+    public static final double TARGET = 0.9;
+
+    private RecordTree() {
+    }
+
+    /** Writes one trial. */
+    public static void trial(Path experiment, String submission, String workload, int study, int trial,
+                             double hitSeconds, String hardwareClass, double stepSeconds, long stateBytes) {
+        TrialRecordWriter writer = TrialRecordWriter.create(experiment, submission, study, workload, trial);
+        writer.writeHyperParameters(Map.of("learning_rate", 0.001));
+        writer.writeMetaData(Map.of("seed", 7));
+        boolean reached = Double.isFinite(hitSeconds);
+        List<double[]> points = reached
+                ? List.of(new double[] {hitSeconds / 2, 0.5}, new double[] {hitSeconds, 0.95},
+                new double[] {hitSeconds * 1.5, 0.97})
+                : List.of(new double[] {10, 0.5}, new double[] {20, 0.6});
+        long step = 0;
+        for (double[] p : points) {
+            step += 100;
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("train/loss", 1.0 - p[1]);
+            metrics.put("validation/accuracy", p[1]);
+            writer.appendEval(new EvalRow(step, 0, p[0], 0.1, 0.01, p[0] + 1, metrics));
+        }
+        double end = points.get(points.size() - 1)[0];
+        writer.complete(new TrialRecord(submission, workload, null, study, trial, 7L, Map.of("learning_rate", 0.001),
+                reached ? hitSeconds * 1.5 : 20, "accuracy", TargetDirection.HIGHER, TARGET, TARGET, hardwareClass,
+                reached, reached, reached ? hitSeconds : null, step, points.size(), end, 0.3, 0.03, end + 1,
+                stepSeconds, 500_000_000L, stateBytes, null, StopReason.BUDGET, "0.1.0-SNAPSHOT",
+                "2026-11-27T02:30:00Z"));
+    }
+
+    /**
+     * Two submissions, two workloads, two identical studies each, one trial per study, class {@code cpu-test}:
+     * {@code fast} reaches {@code mlp} at 10 s and never reaches {@code cnn}; {@code slow} reaches {@code mlp} at
+     * 20 s and {@code cnn} at 30 s. Ratios: fast (1, inf), slow (2, 1).
+     */
+    public static void twoByTwo(Path experiment) {
+        for (int study = 0; study < 2; study++) {
+            trial(experiment, "fast", "mlp", study, 1, 10, "cpu-test", 0.002, 4_194_304);
+            trial(experiment, "fast", "cnn", study, 1, Double.POSITIVE_INFINITY, "cpu-test", 0.004, 8_388_608);
+            trial(experiment, "slow", "mlp", study, 1, 20, "cpu-test", 0.001, 2_097_152);
+            trial(experiment, "slow", "cnn", study, 1, 30, "cpu-test", 0.003, 6_291_456);
+        }
+    }
+
+    /**
+     * fast's score: rho = 1/2 everywhere, so 0.5. slow's: rho = 1/2 below tau = 2 (grid point 33 of 100 on 1..4)
+     * and 1 from there; trapezoid (32 x 0.5 + 0.75 + 66 x 1) x (3/99) / 3 = 82.75 / 99.
+     */
+    public static final double FAST_SCORE = 0.5;
+    /** See {@link #FAST_SCORE}. */
+    public static final double SLOW_SCORE = 82.75 / 99;
+}
