@@ -59,6 +59,9 @@ public final class TrialCommand implements Callable<Integer> {
 
         @Option(names = "--hardware-class", description = "Hardware class to record.")
         String hardwareClass;
+
+        @Option(names = "--eval-period-seconds", description = "An eval period replacing the workload's (tests).")
+        Double evalPeriodSeconds;
     }
 
     @Override
@@ -76,8 +79,8 @@ public final class TrialCommand implements Callable<Integer> {
                         + plan.trials().size() + " trials (0 to " + (plan.trials().size() - 1) + ")");
             }
             TrialSpec spec = plan.trials().get(p.index);
-            request = new TrialRequest(spec, p.dataDir == null ? null : p.dataDir.toAbsolutePath().toString(), null,
-                    p.hardwareClass);
+            request = new TrialRequest(spec, p.dataDir == null ? null : p.dataDir.toAbsolutePath().toString(),
+                    p.evalPeriodSeconds, p.hardwareClass);
             trialDir = TrialRecordWriter.trialDirectory(p.experiment, spec.submission(), spec.study(),
                     spec.workload(), spec.trial());
         }

@@ -13,7 +13,10 @@ import org.optbench.api.Submission;
 import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.study.LocalExecutor;
+import org.optbench.harness.study.StudyExecutor;
 import org.optbench.harness.study.StudyLayout;
+import org.optbench.harness.study.slurm.SlurmExecutor;
+import org.optbench.harness.study.slurm.SlurmOptions;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.tuning.plan.PlanJson;
 import org.optbench.tuning.plan.Ruleset;
@@ -32,8 +35,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials one after another, each
- * alone in its own JVM. Run again after an interruption, it runs only the trials without a complete record.
+ * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials, each alone in its own JVM:
+ * one after another on this machine ({@code --executor local}) or as a Slurm job array, one task per trial
+ * ({@code --executor slurm}). Run again after an interruption, it runs only the trials without a complete record.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Plan a tuning study (AlgoPerf rulesets, quasi-random search) and run its trials, resuming "
@@ -89,6 +93,39 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record.")
     String hardwareClass;
 
+    /** Where the trials run. */
+    enum Executor { local, slurm }
+
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "local: one trial after another on this machine, each in its own JVM; slurm: one Slurm "
+                    + "array task per trial (OUT must be on storage the nodes share). Default: ${DEFAULT-VALUE}.")
+    Executor executor;
+
+    @Option(names = "--partition", paramLabel = "P", description = "Slurm: the partition (default: the cluster's).")
+    String partition;
+
+    @Option(names = "--gres", paramLabel = "SPEC", description = "Slurm: generic resources per trial, e.g. gpu:1.")
+    String gres;
+
+    @Option(names = "--exclusive", description = "Slurm: a whole node per trial.")
+    boolean exclusive;
+
+    @Option(names = "--time", paramLabel = "LIMIT",
+            description = "Slurm: time limit per trial in sbatch's format, e.g. 30 or 1:00:00 (default: the partition's).")
+    String time;
+
+    @Option(names = "--cpus-per-task", defaultValue = "1", paramLabel = "N",
+            description = "Slurm: cores per trial (default: ${DEFAULT-VALUE}).")
+    int cpusPerTask;
+
+    @Option(names = "--sbatch-arg", paramLabel = "OPT",
+            description = "Slurm: a further sbatch option as one token, e.g. --sbatch-arg=--mem=8G (repeatable).")
+    List<String> sbatchArgs;
+
+    @Option(names = "--poll-seconds", defaultValue = "5", paramLabel = "S",
+            description = "Slurm: how often to ask squeue/sacct how the trials are doing (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -105,15 +142,33 @@ public final class TuneCommand implements Callable<Integer> {
             RunCommand.writableDirectory(planFile.getParent());
             PlanJson.write(plan, planFile);
         }
-        LocalExecutor executor = new LocalExecutor(dataDir == null ? null : dataDir.toAbsolutePath().toString(),
-                hardwareClass, ForkedTrial.Limits.defaults(), evalPeriodSeconds);
+        StudyExecutor studyExecutor = executor();
         List<TrialRecord> records;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
-            records = executor.execute(plan, layout, progress);
+            records = studyExecutor.execute(plan, layout, progress);
         }
-        stdout.print(StudySummary.of(plan, records, layout.experiment(plan.ruleset().kind())));
+        Path experiment = layout.experiment(plan.ruleset().kind());
+        stdout.print(StudySummary.of(plan, records, experiment));
+        stdout.println("score with: optbench score --records " + experiment.toAbsolutePath()
+                + (hardwareClass != null ? " --hardware-class " + hardwareClass : ""));
         stdout.flush();
         return 0;
+    }
+
+    private StudyExecutor executor() {
+        String data = dataDir == null ? null : dataDir.toAbsolutePath().toString();
+        boolean slurmOptionsGiven = partition != null || gres != null || exclusive || time != null
+                || sbatchArgs != null;
+        if (executor == Executor.local) {
+            if (slurmOptionsGiven) {
+                throw new BadInputException("--partition, --gres, --exclusive, --time and --sbatch-arg need "
+                        + "--executor slurm");
+            }
+            return new LocalExecutor(data, hardwareClass, ForkedTrial.Limits.defaults(), evalPeriodSeconds);
+        }
+        SlurmOptions options = new SlurmOptions(partition, gres, exclusive, time, cpusPerTask, sbatchArgs,
+                pollSeconds);
+        return new SlurmExecutor(options, data, hardwareClass, ForkedTrial.Limits.defaults(), evalPeriodSeconds);
     }
 
     /** The plan these options describe; deterministic, so the same command plans the same study. */
