@@ -129,6 +129,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        StudyExecutor studyExecutor = executor();
         StudyPlan plan = plan();
         StudyLayout layout = new StudyLayout(RunCommand.writableDirectory(out));
         Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission());
@@ -142,7 +143,6 @@ public final class TuneCommand implements Callable<Integer> {
             RunCommand.writableDirectory(planFile.getParent());
             PlanJson.write(plan, planFile);
         }
-        StudyExecutor studyExecutor = executor();
         List<TrialRecord> records;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
             records = studyExecutor.execute(plan, layout, progress);

@@ -87,8 +87,18 @@ class TuneOnSlurmTest {
     void aStudyOnSlurmScoresAndMatchesTheLocalExecutorsRecordsAndResubmitsOnlyWhatIsMissing() throws IOException {
         Path slurmOut = dir.resolve("on-slurm");
         Path localOut = dir.resolve("local");
-        CliTestSupport.Result adamw = cli(onSlurm("adamw", slurmOut));
-        cli(onSlurm("sgd_nesterov", slurmOut));
+        // The two studies on Slurm and the same two on the local executor, all at once to keep the test short.
+        CompletableFuture<CliTestSupport.Result> onCluster = CompletableFuture.supplyAsync(
+                () -> cli(onSlurm("adamw", slurmOut)));
+        CompletableFuture<CliTestSupport.Result> alsoOnCluster = CompletableFuture.supplyAsync(
+                () -> cli(onSlurm("sgd_nesterov", slurmOut)));
+        CompletableFuture<Void> local = CompletableFuture.runAsync(() -> {
+            cli(tune("adamw", localOut));
+            cli(tune("sgd_nesterov", localOut));
+        });
+        CliTestSupport.Result adamw = onCluster.join();
+        alsoOnCluster.join();
+        local.join();
         assertTrue(adamw.err().contains("submitted Slurm job"), adamw.err());
         assertTrue(adamw.out().contains("score with: optbench score --records "), adamw.out());
 
@@ -114,9 +124,7 @@ class TuneOnSlurmTest {
                     "Slurm sets CUDA_VISIBLE_DEVICES for a gres:gpu task");
         }
 
-        // The same study on the local executor: the same trials, the same specs, the same first evaluation.
-        cli(tune("adamw", localOut));
-        cli(tune("sgd_nesterov", localOut));
+        // The local executor's records: the same trials, the same specs, the same first evaluation.
         Map<String, TrialResult> fromSlurm = byTrial(experiment);
         Map<String, TrialResult> fromLocal = byTrial(localOut.resolve("external_tuning"));
         assertEquals(4, fromSlurm.size());
