@@ -138,11 +138,12 @@ public final class SlurmExecutor implements StudyExecutor {
             if (queued == null) {
                 continue;
             }
-            for (Map.Entry<Integer, String> e : queued.entrySet()) {
+            for (Map.Entry<Integer, String> e : new TreeMap<>(queued).entrySet()) {
                 if (missing.contains(e.getKey()) && !tasks.containsKey(e.getKey())) {
-                    tasks.put(e.getKey(), new Task(e.getKey(), plan.trials().get(e.getKey()), jobId));
-                    progress.note("trial " + e.getKey() + " is still " + e.getValue() + " as Slurm task " + jobId + "_"
-                            + e.getKey() + " of an earlier submission; waiting for it");
+                    Task task = new Task(e.getKey(), plan.trials().get(e.getKey()), jobId);
+                    tasks.put(e.getKey(), task);
+                    progress.note(task.spec.label() + " is still " + e.getValue() + " as Slurm task " + task.id()
+                            + " of an earlier submission; waiting for it instead of submitting it again");
                 }
             }
         }
