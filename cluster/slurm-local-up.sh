@@ -66,7 +66,8 @@ AccountingStorageTRES=gres/gpu"
 fi
 
 # ---- slurm.conf: one node "localhost" on 127.0.0.1 ----
-NCPU=$(nproc); MEM=$(( $(awk '/MemTotal/{print $2}' /proc/meminfo) / 1024 - 1024 ))
+# nproc would honour OMP_NUM_THREADS (CI exports 1): count the processors this machine gives us instead.
+NCPU=$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc); MEM=$(( $(awk '/MemTotal/{print $2}' /proc/meminfo) / 1024 - 1024 ))
 GRES_NODE=""; GRES_TYPES=""
 if [ "$GPUS" -gt 0 ]; then
   # Fake GPU device nodes with the NVIDIA major number (195) and no driver behind them: Slurm only
