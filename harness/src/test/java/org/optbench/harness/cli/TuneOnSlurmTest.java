@@ -120,6 +120,9 @@ class TuneOnSlurmTest {
         assertTrue(score.out().contains("adamw") && score.out().contains("sgd_nesterov"), score.out());
 
         // Each task saw one GPU, its own: Slurm's device cgroup lets it open only the device it was given.
+        String config = Shell.run("scontrol", "show", "config").out();
+        assertTrue(config.matches("(?s).*TaskPlugin\\s*=\\s*[^\\n]*task/cgroup.*"),
+                "the cluster does not confine devices (TaskPlugin without task/cgroup); start it with SLURM_CI_CGROUP=1");
         for (String submission : List.of("adamw", "sgd_nesterov")) {
             Path slurmDir = experiment.resolve(submission).resolve(SlurmExecutor.SLURM_DIR);
             List<Path> logs = taskLogs(slurmDir);
@@ -137,7 +140,11 @@ class TuneOnSlurmTest {
                     "Slurm sets CUDA_VISIBLE_DEVICES for a gres:gpu task");
         }
 
-        // The local executor's records: the same trials, the same specs, the same first evaluation.
+        // The local executor's records: the same plans, the same trials and specs, the same first evaluation.
+        for (String submission : List.of("adamw", "sgd_nesterov")) {
+            Path plan = Path.of("external_tuning", submission, "plan.json");
+            assertEquals(Files.readString(localOut.resolve(plan)), Files.readString(slurmOut.resolve(plan)));
+        }
         Map<String, TrialResult> fromSlurm = byTrial(experiment);
         Map<String, TrialResult> fromLocal = byTrial(localOut.resolve("external_tuning"));
         assertEquals(4, fromSlurm.size());
@@ -207,6 +214,17 @@ class TuneOnSlurmTest {
         assertTrue(bad.failure().matches("Slurm task \\d+_0 ended FAILED \\(exit code 2:0\\) without writing its "
                 + "record; its log ends: optbench: hyperparameter 'weight_decay' must be a finite number >= 0, got "
                 + "-0.5"), bad.failure());
+    }
+
+    @Test
+    void aJobSlurmRefusesIsOneLineNamingTheReason() {
+        Path out = dir.resolve("refused");
+        CliTestSupport.Result r = CliTestSupport.run(onSlurm("adamw", out, "--partition", "no_such_partition")
+                .toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        String err = r.err().strip();
+        String last = err.substring(err.lastIndexOf('\n') + 1);
+        assertTrue(last.startsWith("optbench: sbatch refused the job ") && last.contains("invalid partition"), err);
     }
 
     @Test
