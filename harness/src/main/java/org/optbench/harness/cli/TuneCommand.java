@@ -93,7 +93,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record.")
     String hardwareClass;
 
-    /** Where the trials run. */
+    /** Where the trials run; spelled as typed on the command line. */
     enum Executor { local, slurm }
 
     @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
