@@ -181,7 +181,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
             plan.trials().stream().map(TrialSpec::workload).forEach(planned::add);
         }
         for (int i = 0; i < plans.size(); i++) {
-            tuneCommand(submissions.get(i), recordsDir).runMissingTrials(plans.get(i), progressOut);
+            tuneCommand(submissions.get(i), recordsDir).runMissingTrials(plans.get(i), null, progressOut);
         }
         return planned;
     }

@@ -87,6 +87,12 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     }
 
     @Override
+    public void note(String line) {
+        lines.println(line);
+        lines.flush();
+    }
+
+    @Override
     public void close() {
         if (bar != null) {
             bar.close();

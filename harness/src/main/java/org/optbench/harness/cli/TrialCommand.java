@@ -60,6 +60,15 @@ public final class TrialCommand implements Callable<Integer> {
 
         @Option(names = "--hardware-class", description = "Hardware class to record.")
         String hardwareClass;
+
+        @Option(names = "--eval-period-seconds", description = "An eval period replacing the workload's (tests).")
+        Double evalPeriodSeconds;
+
+        @Option(names = "--submission-jar", description = "The jar the plan's submission comes from.")
+        Path submissionJar;
+
+        @Option(names = "--submission-class", description = "The class to take from a jar with several.")
+        String submissionClass;
     }
 
     @Option(names = "--exit-with-parent", hidden = true,
@@ -86,7 +95,10 @@ public final class TrialCommand implements Callable<Integer> {
             TrialSpec spec = plan.trials().get(p.index);
             request = new TrialRequest(spec, TrialSettings.defaults()
                     .withDataDir(p.dataDir == null ? null : p.dataDir.toAbsolutePath().toString())
-                    .withHardwareClass(p.hardwareClass));
+                    .withEvalPeriodSeconds(p.evalPeriodSeconds)
+                    .withHardwareClass(p.hardwareClass)
+                    .withSubmissionJar(p.submissionJar == null ? null : p.submissionJar.toAbsolutePath().toString(),
+                            p.submissionClass));
             trialDir = TrialRecordWriter.trialDirectory(p.experiment, spec.submission(), spec.study(),
                     spec.workload(), spec.trial());
         }

@@ -16,7 +16,10 @@ import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.jar.JarCheck;
 import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.study.LocalExecutor;
+import org.optbench.harness.study.StudyExecutor;
 import org.optbench.harness.study.StudyLayout;
+import org.optbench.harness.study.slurm.SlurmExecutor;
+import org.optbench.harness.study.slurm.SlurmOptions;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.tuning.plan.PlanJson;
 import org.optbench.tuning.plan.Ruleset;
@@ -36,8 +39,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials one after another, each
- * alone in its own JVM. Run again after an interruption, it runs only the trials without a complete record.
+ * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials, each alone in its own JVM:
+ * one after another on this machine ({@code --executor local}) or as a Slurm job array, one task per trial
+ * ({@code --executor slurm}). Run again after an interruption, it runs only the trials without a complete record.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Plan a tuning study (AlgoPerf rulesets, quasi-random search) and run its trials, resuming "
@@ -110,15 +114,52 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record.")
     String hardwareClass;
 
+    /** Where the trials run; spelled as typed on the command line. */
+    enum Executor { local, slurm }
+
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "local: one trial after another on this machine, each in its own JVM; slurm: one Slurm "
+                    + "array task per trial (OUT must be on storage the nodes share). Default: ${DEFAULT-VALUE}.")
+    Executor executor;
+
+    @Option(names = "--partition", paramLabel = "P", description = "Slurm: the partition (default: the cluster's).")
+    String partition;
+
+    @Option(names = "--gres", paramLabel = "SPEC", description = "Slurm: generic resources per trial, e.g. gpu:1.")
+    String gres;
+
+    @Option(names = "--exclusive", description = "Slurm: a whole node per trial.")
+    boolean exclusive;
+
+    @Option(names = "--time", paramLabel = "LIMIT",
+            description = "Slurm: time limit per trial in sbatch's format, e.g. 30 or 1:00:00 (default: the partition's).")
+    String time;
+
+    @Option(names = "--cpus-per-task", defaultValue = "1", paramLabel = "N",
+            description = "Slurm: cores per trial (default: ${DEFAULT-VALUE}).")
+    int cpusPerTask;
+
+    @Option(names = "--sbatch-arg", paramLabel = "OPT",
+            description = "Slurm: a further sbatch option as one token, e.g. --sbatch-arg=--mem=8G (repeatable).")
+    List<String> sbatchArgs;
+
+    @Option(names = "--poll-seconds", defaultValue = "5", paramLabel = "S",
+            description = "Slurm: how often to ask squeue/sacct how the trials are doing (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (SubmissionSource.isJar(submission) && !allowUnchecked) {
             JarCheck.requirePassed(Path.of(submission));
         }
+        StudyExecutor studyExecutor = executor();
         StudyPlan plan = plan();
-        List<TrialRecord> records = runMissingTrials(plan, spec.commandLine().getErr());
-        stdout.print(StudySummary.of(plan, records, new StudyLayout(out).experiment(plan.ruleset().kind())));
+        List<TrialRecord> records = runMissingTrials(plan, studyExecutor, spec.commandLine().getErr());
+        Path experiment = new StudyLayout(out).experiment(plan.ruleset().kind());
+        stdout.print(StudySummary.of(plan, records, experiment));
+        stdout.println("score with: optbench score --records " + experiment.toAbsolutePath()
+                + (hardwareClass != null ? " --hardware-class " + hardwareClass : ""));
         stdout.flush();
         return 0;
     }
@@ -127,10 +168,11 @@ public final class TuneCommand implements Callable<Integer> {
      * Writes (or checks) {@code plan}'s plan file under {@code --out} and runs its trials that have no complete
      * record, one after another, each in its own JVM; shared with {@code optbench leaderboard}.
      *
+     * @param studyExecutor runs the trials; {@code null} for the one these options name
      * @param progressOut where the progress display goes
      * @return the records of all the plan's trials, in plan order
      */
-    List<TrialRecord> runMissingTrials(StudyPlan plan, PrintWriter progressOut) {
+    List<TrialRecord> runMissingTrials(StudyPlan plan, StudyExecutor studyExecutor, PrintWriter progressOut) {
         StudyLayout layout = new StudyLayout(RunCommand.writableDirectory(out));
         Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission());
         if (Files.exists(planFile)) {
@@ -143,10 +185,9 @@ public final class TuneCommand implements Callable<Integer> {
             RunCommand.writableDirectory(planFile.getParent());
             PlanJson.write(plan, planFile);
         }
-        LocalExecutor executor = new LocalExecutor(settings(), ForkedTrial.Limits.defaults());
         List<TrialRecord> records;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(progressOut)) {
-            records = executor.execute(plan, layout, progress);
+            records = (studyExecutor != null ? studyExecutor : executor()).execute(plan, layout, progress);
         }
         return records;
     }
@@ -160,6 +201,21 @@ public final class TuneCommand implements Callable<Integer> {
         return SubmissionSource.isJar(submission)
                 ? settings.withSubmissionJar(Path.of(submission).toAbsolutePath().normalize().toString(), null)
                 : settings;
+    }
+
+    private StudyExecutor executor() {
+        boolean slurmOptionsGiven = partition != null || gres != null || exclusive || time != null
+                || sbatchArgs != null;
+        if (executor == null || executor == Executor.local) {
+            if (slurmOptionsGiven) {
+                throw new BadInputException("--partition, --gres, --exclusive, --time and --sbatch-arg need "
+                        + "--executor slurm");
+            }
+            return new LocalExecutor(settings(), ForkedTrial.Limits.defaults());
+        }
+        SlurmOptions options = new SlurmOptions(partition, gres, exclusive, time, cpusPerTask, sbatchArgs,
+                pollSeconds);
+        return new SlurmExecutor(options, settings(), ForkedTrial.Limits.defaults());
     }
 
     /** The plan these options describe; deterministic, so the same command plans the same study. */

@@ -23,9 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param ompThreads OMP_NUM_THREADS as set for the process, or "unset"
  * @param jvm the JVM's name and version
  * @param os the operating system and architecture
+ * @param cudaVisibleDevices CUDA_VISIBLE_DEVICES as set for the process (the GPUs a scheduler gave it), or "unset"
  */
 public record HardwareFingerprint(String cpuModel, int logicalCpus, long memoryBytes, String accelerator,
-                                  String nd4jBackend, String blasVendor, String ompThreads, String jvm, String os) {
+                                  String nd4jBackend, String blasVendor, String ompThreads, String jvm, String os,
+                                  String cudaVisibleDevices) {
 
     /** Reads this machine. Loads ND4J's backend if it is not loaded yet. */
     public static HardwareFingerprint probe() {
@@ -33,7 +35,8 @@ public record HardwareFingerprint(String cpuModel, int logicalCpus, long memoryB
                 readAccelerator(), Nd4j.getBackend().getClass().getSimpleName(), readBlasVendor(),
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getenv().getOrDefault("CUDA_VISIBLE_DEVICES", "unset"));
     }
 
     /**
@@ -59,6 +62,7 @@ public record HardwareFingerprint(String cpuModel, int logicalCpus, long memoryB
         m.put("omp_num_threads", ompThreads);
         m.put("jvm", jvm);
         m.put("os", os);
+        m.put("cuda_visible_devices", cudaVisibleDevices);
         m.put("hardware_class", hardwareClass());
         return m;
     }

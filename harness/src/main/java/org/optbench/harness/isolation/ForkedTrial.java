@@ -18,17 +18,13 @@ import org.optbench.harness.hardware.PeakMemory;
 import org.optbench.harness.trial.Failures;
 import org.optbench.harness.trial.Software;
 import org.optbench.harness.trial.TrialListener;
-import org.optbench.harness.trial.TrialRunner;
-import org.optbench.results.records.EvalMeasurementsCsv;
-import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.results.records.TrialRecords;
-import org.optbench.workloads.MetricDirection;
-import org.optbench.workloads.WorkloadSpec;
-import org.optbench.workloads.Workloads;
+
+
+
 
 /**
  * Runs one trial in a JVM of its own, as JMH forks each benchmark: a trial cannot poison the next, and whatever
@@ -166,7 +162,7 @@ public final class ForkedTrial {
             }
             String reason = killedBecause != null ? killedBecause
                     : describeExit(exitCode, last, lastOtherLine.get());
-            return writeFailedRecord(request, trialDir, reason);
+            return FailedTrialRecord.write(request, trialDir, reason);
         } finally {
             quietlyDelete(requestFile);
             if (isEmpty(stderrLog)) {
@@ -176,20 +172,7 @@ public final class ForkedTrial {
     }
 
     private static List<String> command(Path requestFile, Path trialDir, Limits limits) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.add("-Xmx" + limits.maxHeap());
-        // A small young generation keeps the resident set flat: ND4J frees native buffers only when their Java
-        // wrappers are collected.
-        command.add("-Xmn32m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.maxNativeBytes());
-        command.add("-Doptbench.gitCommit=" + Software.gitCommit());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.optbench.harness.cli.Main");
+        List<String> command = new ArrayList<>(TrialJvm.command(limits));
         command.add("trial");
         command.add("--request");
         command.add(requestFile.toString());
@@ -226,43 +209,8 @@ public final class ForkedTrial {
         return "trial JVM " + how + " before writing its record" + (lastError.isEmpty() ? "" : ": " + lastError);
     }
 
-    private static TrialRecord writeFailedRecord(TrialRequest request, Path trialDir, String reason) {
-        WorkloadSpec spec = Workloads.create(request.spec().workload(), TrialRunner.options(request.settings())).spec();
-        Path staging = trialDir.resolveSibling(trialDir.getFileName() + TrialRunner.STAGING_SUFFIX);
-        Path csv = staging.resolve(EvalMeasurementsCsv.FILE_NAME);
-        List<EvalRow> evals = Files.isRegularFile(csv) ? EvalMeasurementsCsv.read(csv) : List.of();
-        TrialRecordWriter writer = TrialRecordWriter.create(staging);
-        for (EvalRow row : evals) {
-            writer.appendEval(row);
-        }
-        if (!Files.exists(staging.resolve(TrialRecordWriter.HPARAMS_FILE))) {
-            writer.writeHyperParameters(request.spec().hyperparameters());
-        }
-        EvalRow last = evals.isEmpty() ? null : evals.get(evals.size() - 1);
-        Double timeToTarget = null;
-        boolean reachedTest = false;
-        TargetDirection direction = spec.direction() == MetricDirection.HIGHER_IS_BETTER
-                ? TargetDirection.HIGHER : TargetDirection.LOWER;
-        for (EvalRow row : evals) {
-            if (timeToTarget == null && direction.reaches(row.validation(spec.metric()), spec.validationTarget())) {
-                timeToTarget = row.submissionSeconds();
-            }
-            reachedTest |= direction.reaches(row.test(spec.metric()), spec.testTarget());
-        }
-        TrialRecord record = new TrialRecord(request.spec().submission(), spec.name(), spec.base(), request.spec().study(),
-                request.spec().trial(), request.spec().seed(), request.spec().hyperparameters(), request.spec().budgetSeconds(), spec.metric(),
-                direction, spec.validationTarget(), spec.testTarget(), request.settings().hardwareClass(), timeToTarget != null,
-                reachedTest, timeToTarget, last == null ? 0 : last.globalStep(), evals.size(),
-                last == null ? 0 : last.submissionSeconds(), last == null ? 0 : last.evalSeconds(),
-                last == null ? 0 : last.loggingSeconds(), last == null ? 0 : last.totalDurationSeconds(),
-                Double.NaN, -1, 0, Failures.firstLine(reason), StopReason.FAILED, Software.version(),
-                java.time.Instant.now().toString());
-        writer.complete(record);
-        TrialRunner.moveIntoPlace(staging, trialDir);
-        return record;
-    }
-
-    private static String lastLine(Path file) {
+    /** The last line of {@code file} that is not blank and not a stack frame, or "" when there is none. */
+    public static String lastLine(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
             for (int i = lines.size() - 1; i >= 0; i--) {

@@ -19,6 +19,10 @@ public interface StudyProgress {
     default void trialFinished(TrialSpec spec, TrialRecord record) {
     }
 
+    /** A line about the study as a whole, e.g. a cluster executor's submission and queue status. */
+    default void note(String line) {
+    }
+
     /** Hears nothing. */
     StudyProgress NONE = new StudyProgress() {
     };

@@ -104,4 +104,28 @@ class BadInputTest {
                 "--out", out.toString()), "--submission-class applies to a jar, not to the built-in 'adamw'");
         assertNoRecords(out);
     }
+
+    @Test
+    void slurmOptionsWithoutTheSlurmExecutor() throws IOException {
+        Path out = dir.resolve("study");
+        assertOneLine(run("tune", "--submission", "adamw", "--workloads", "quadratic", "--out", out.toString(),
+                "--gres", "gpu:1"), "--gres", "need --executor slurm");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void slurmGresAndExclusiveTogether() throws IOException {
+        Path out = dir.resolve("study");
+        assertOneLine(run("tune", "--submission", "adamw", "--workloads", "quadratic", "--out", out.toString(),
+                "--executor", "slurm", "--gres", "gpu:1", "--exclusive"), "--gres and --exclusive");
+        assertNoRecords(out);
+    }
+
+    @Test
+    void sbatchArgThatIsNotOneToken() throws IOException {
+        Path out = dir.resolve("study");
+        assertOneLine(run("tune", "--submission", "adamw", "--workloads", "quadratic", "--out", out.toString(),
+                "--executor", "slurm", "--sbatch-arg", "--mem 8G"), "--sbatch-arg", "'--mem 8G'");
+        assertNoRecords(out);
+    }
 }
