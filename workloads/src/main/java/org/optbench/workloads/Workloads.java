@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.optbench.api.BadInputException;
+import org.optbench.workloads.autoencoder.MnistAutoencoder;
+import org.optbench.workloads.cnn.MnistCnn;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -22,6 +24,18 @@ public final class Workloads {
         FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP,
                 options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
                 options.dataType()));
+        FACTORIES.put("mnist_cnn", options -> new MnistCnn(MnistCnn.standardSpec(), MnistCnn.BASE,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_cnn_layernorm", options -> new MnistCnn(MnistCnn.layerNormSpec(), MnistCnn.LAYERNORM,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
+                MnistAutoencoder.BASE, mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder_sigmoid", options -> new MnistAutoencoder(MnistAutoencoder.sigmoidSpec(),
+                MnistAutoencoder.SIGMOID, mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
+                MnistAutoencoder.NARROW, mnistData(options), options.dataType()));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic", null, 0.0, 0.0, 5.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
@@ -31,6 +45,10 @@ public final class Workloads {
     }
 
     private Workloads() {
+    }
+
+    private static MnistData mnistData(WorkloadOptions options) {
+        return options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir());
     }
 
     /** The names of all workloads and variants, base workloads first. */
