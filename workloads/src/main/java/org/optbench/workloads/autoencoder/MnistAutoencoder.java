@@ -26,7 +26,7 @@ import org.optbench.workloads.mnist.MnistStreams;
 /**
  * {@code mnist_autoencoder} and its variants: a deep autoencoder of handwritten digits (pixel / 255 in, the same
  * out), trained with sigmoid cross-entropy as the classic optimizer benchmark of Hinton and Salakhutdinov (2006),
- * Martens (2010) and K-FAC, scaled down to 784-512-256-64-256-512-784 (1,097,232 parameters) for two cores. Metric:
+ * Martens (2010) and K-FAC, scaled down to 784-512-256-64-256-512-784 (1,100,112 parameters) for two cores. Metric:
  * {@code reconstruction_mse}, the mean over pixels and examples of {@code (s(logit) - pixel)^2}, lower is better.
  * Evaluation also reports the sigmoid cross-entropy as {@code loss}. Targets and budgets: workloads/README.md.
  */
