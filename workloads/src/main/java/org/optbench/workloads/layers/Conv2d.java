@@ -17,8 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code out = cols K^T + bias} with {@code K} the kernel as {@code [out, in * k * k]}. Backward from
  * {@code dOut}: {@code dK = dOut^T cols}, {@code dbias = sum over rows of dOut}, {@code dcols = dOut K}, and
  * {@code dIn} is {@code dcols} scattered back and summed (col2im). The native {@code conv2d_bp} of this ND4J build
- * took 115 ms at batch 128 where these gemms take a few: hence im2col by hand. Stateless; the caller owns every
- * buffer. The index map from patch entries to input entries is computed once, here.
+ * took 115 ms at batch 128 where these gemms take a few: hence im2col by hand. The caller owns every buffer. The
+ * index map from patch entries to input entries is computed once, here; the {@code [out, in * k * k]} matrix views
+ * of the last kernel and kernel gradient seen are kept, so a step allocates nothing. Not thread-safe.
  */
 public final class Conv2d {
     private final int height;
@@ -31,6 +32,9 @@ public final class Conv2d {
     private final int outWidth;
     /** For one example: patch entry (position, c, i, j) to its input entry, or -1 for padding. */
     private final int[] patchMap;
+    /** The last kernel (slot 0) and kernel gradient (slot 1) seen, and their matrix views. */
+    private final INDArray[] viewed = new INDArray[2];
+    private final INDArray[] matrixViews = new INDArray[2];
 
     /**
      * @param height input rows
@@ -135,7 +139,7 @@ public final class Conv2d {
      */
     public void forward(INDArray in, INDArray kernel, INDArray bias, INDArray cols, INDArray out) {
         im2col(in, cols);
-        Nd4j.gemm(cols, kernelMatrix(kernel), out, false, true, 1.0, 0.0);
+        Nd4j.gemm(cols, kernelMatrix(kernel, 0), out, false, true, 1.0, 0.0);
         if (bias != null) {
             Dense.addRowVector(out, bias);
         }
@@ -152,23 +156,29 @@ public final class Conv2d {
      */
     public void backward(INDArray cols, INDArray kernel, INDArray gradOut, INDArray gradKernel, INDArray gradBias,
                          INDArray gradCols, INDArray gradIn) {
-        Nd4j.gemm(gradOut, cols, kernelMatrix(gradKernel), true, false, 1.0, 0.0);
+        Nd4j.gemm(gradOut, cols, kernelMatrix(gradKernel, 1), true, false, 1.0, 0.0);
         if (gradBias != null) {
             Dense.sumRows(gradOut, gradBias);
         }
         if (gradIn != null) {
-            Nd4j.gemm(gradOut, kernelMatrix(kernel), gradCols, false, false, 1.0, 0.0);
+            Nd4j.gemm(gradOut, kernelMatrix(kernel, 0), gradCols, false, false, 1.0, 0.0);
             col2im(gradCols, gradIn);
         }
     }
 
-    private INDArray kernelMatrix(INDArray kernel) {
+    private INDArray kernelMatrix(INDArray kernel, int slot) {
+        if (viewed[slot] == kernel) {
+            return matrixViews[slot];
+        }
         if (kernel.length() != (long) outChannels * patchSize()) {
             throw new IllegalArgumentException("kernel has " + kernel.length() + " entries, expected "
                     + outChannels * patchSize());
         }
         // A view over the same memory: the [out, in, k, k] tensor read as [out, in * k * k].
-        return kernel.rank() == 2 ? kernel : kernel.reshape('c', outChannels, patchSize());
+        INDArray matrix = kernel.rank() == 2 ? kernel : kernel.reshape('c', outChannels, patchSize());
+        viewed[slot] = kernel;
+        matrixViews[slot] = matrix;
+        return matrix;
     }
 
     /** {@code cols[b * positions + p, e] = in[b, patchMap[p, e]]}, zero for padding. */
