@@ -26,21 +26,22 @@ public final class Workloads {
                 options.dataType()));
         FACTORIES.put("mnist_cnn", options -> new MnistCnn(MnistCnn.standardSpec(), MnistCnn.BASE,
                 mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
+                MnistAutoencoder.BASE, mnistData(options), options.dataType()));
+        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
+                QuadraticProblem.standard(1e4), options.dataType()));
+        // Variants, each changing one thing of its base.
         FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
                 mnistData(options), options.dataType()));
         FACTORIES.put("mnist_cnn_layernorm", options -> new MnistCnn(MnistCnn.layerNormSpec(), MnistCnn.LAYERNORM,
                 mnistData(options), options.dataType()));
-        FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
-                MnistAutoencoder.BASE, mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder_sigmoid", options -> new MnistAutoencoder(MnistAutoencoder.sigmoidSpec(),
                 MnistAutoencoder.SIGMOID, mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
                 MnistAutoencoder.NARROW, mnistData(options), options.dataType()));
-        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic", null, 0.0, 0.0, 5.0, 4000, 1e4),
-                QuadraticProblem.standard(1e4), options.dataType()));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0, 0.0, 5.0, 4000, 1e2),
+                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
     }
 

@@ -10,8 +10,10 @@ import org.optbench.api.Rng;
  * Validation and test features are drawn from {@code N(0, Sigma)}. The training design is made to have exactly
  * this second moment: its Gaussian draws are centred and orthonormalised (Gram-Schmidt) before scaling, so that
  * {@code X^T X / n = Sigma} and every feature has mean zero, and the condition number of the training
- * {@code E[x x^T]} equals the parameter up to rounding. {@code w*} is Gaussian, scaled so the signal variance
- * {@code w*^T Sigma w*} is 1.
+ * {@code E[x x^T]} equals the parameter up to rounding. {@code w*} puts equal signal variance in every
+ * eigendirection (its coordinate along eigenvector {@code j} is {@code g_j / sqrt(lambda_j)}, {@code g} Gaussian),
+ * scaled so the total signal variance {@code w*^T Sigma w*} is 1: the flat directions matter as much as the steep
+ * ones, so a method must make progress along curvature {@code 1 / conditionNumber} to reach a low error.
  *
  * <p>Everything is drawn from {@code Rng.of(dataSeed)}, never from a trial's seed.
  *
@@ -63,22 +65,23 @@ public record QuadraticProblem(int dimension, double conditionNumber, int trainE
         double[][] rotation = gaussian(rng, d, d);
         orthonormaliseColumns(rotation, false);
 
-        double[] wStar = new double[d];
-        for (int i = 0; i < d; i++) {
-            wStar[i] = rng.nextGaussian();
-        }
-        // Signal variance w*^T Sigma w* = sum_i lambda_i (Q^T w*)_i^2; scale it to 1.
+        // Equal signal in every eigendirection: w* = Q c with c_j = g_j / sqrt(lambda_j), so that direction j
+        // contributes lambda_j c_j^2 = g_j^2 to the signal variance; scaled so the total is 1.
+        double[] c = new double[d];
         double signal = 0;
         for (int j = 0; j < d; j++) {
-            double c = 0;
-            for (int i = 0; i < d; i++) {
-                c += rotation[i][j] * wStar[i];
-            }
-            signal += sqrtLambda[j] * sqrtLambda[j] * c * c;
+            double g = rng.nextGaussian();
+            c[j] = g / sqrtLambda[j];
+            signal += g * g;
         }
         double scale = 1 / Math.sqrt(signal);
+        double[] wStar = new double[d];
         for (int i = 0; i < d; i++) {
-            wStar[i] *= scale;
+            double w = 0;
+            for (int j = 0; j < d; j++) {
+                w += rotation[i][j] * c[j];
+            }
+            wStar[i] = w * scale;
         }
 
         double[][] zTrain = gaussian(rng, trainExamples, d);
