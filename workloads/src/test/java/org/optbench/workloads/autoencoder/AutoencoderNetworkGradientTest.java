@@ -75,6 +75,30 @@ class AutoencoderNetworkGradientTest {
         }
     }
 
+    @Test
+    void floatGradientsAgreeWithDouble() {
+        Rng rng = Rng.of(31);
+        AutoencoderArchitecture arch = MnistAutoencoder.BASE;
+        Params params = arch.initialParams(rng, DataType.DOUBLE);
+        Batch batch = randomBatch(rng, 4, 784);
+        Params g64 = new AutoencoderNetwork(arch, 4, DataType.DOUBLE).lossAndGradients(params, batch).gradients()
+                .copy();
+        Params params32 = arch.zeros(DataType.FLOAT);
+        for (int i = 0; i < params.size(); i++) {
+            params32.value(i).assign(params.value(i).castTo(DataType.FLOAT));
+        }
+        INDArray x32 = batch.inputs().castTo(DataType.FLOAT);
+        Params g32 = new AutoencoderNetwork(arch, 4, DataType.FLOAT).lossAndGradients(params32, Batch.of(x32, x32))
+                .gradients();
+        for (int i = 0; i < params.size(); i++) {
+            INDArray a = g64.value(i);
+            double diff = a.distance2(g32.value(i).castTo(DataType.DOUBLE));
+            double scale = a.norm2Number().doubleValue();
+            assertTrue(diff <= 1e-4 * scale + 1e-8, params.get(i).name() + ": float and double gradients differ by "
+                    + diff + " at norm " + scale);
+        }
+    }
+
     enum Variant {
         BASE(MnistAutoencoder.BASE), SIGMOID(MnistAutoencoder.SIGMOID), NARROW(MnistAutoencoder.NARROW);
 
