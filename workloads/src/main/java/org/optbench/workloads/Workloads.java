@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.optbench.api.BadInputException;
+import org.optbench.workloads.autoencoder.MnistAutoencoder;
+import org.optbench.workloads.cnn.MnistCnn;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.layers.Mlp;
 import org.optbench.workloads.mnist.MnistData;
@@ -21,12 +23,17 @@ public final class Workloads {
     private static final Map<String, Function<WorkloadOptions, Workload>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP,
-                options.dataDir() == null ? MnistData.bundled() : MnistData.fromIdxDirectory(options.dataDir()),
+        // Base workloads.
+        FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP, mnistData(options),
                 options.dataType()));
+        FACTORIES.put("mnist_cnn", options -> new MnistCnn(MnistCnn.standardSpec(), MnistCnn.BASE,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
+                MnistAutoencoder.BASE, mnistData(options), options.dataType()));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
+        // Variants, each changing one thing of its base.
         FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.955, 0.95,
                 "784-256-256-10 perceptron with tanh instead of ReLU"),
                 new Mlp(List.of(784, 256, 256, 10), Activation.TANH), mnistData(options), options.dataType()));
@@ -37,6 +44,14 @@ public final class Workloads {
         FACTORIES.put("quadratic_cond1e3", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2.0, 2000, 1e3),
                 QuadraticProblem.standard(1e3), options.dataType()));
+        FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_cnn_layernorm", options -> new MnistCnn(MnistCnn.layerNormSpec(), MnistCnn.LAYERNORM,
+                mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder_sigmoid", options -> new MnistAutoencoder(MnistAutoencoder.sigmoidSpec(),
+                MnistAutoencoder.SIGMOID, mnistData(options), options.dataType()));
+        FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
+                MnistAutoencoder.NARROW, mnistData(options), options.dataType()));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));

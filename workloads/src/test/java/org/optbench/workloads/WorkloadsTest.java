@@ -16,8 +16,9 @@ class WorkloadsTest {
     @Test
     void namesAreTheBaseWorkloadsThenVariants() {
         List<String> names = Workloads.names();
-        assertTrue(names.containsAll(List.of("mnist_mlp", "mnist_mlp_tanh", "mnist_mlp_deep", "quadratic",
-                "quadratic_cond1e2")), names.toString());
+        assertTrue(names.containsAll(List.of("mnist_mlp", "mnist_mlp_tanh", "mnist_mlp_deep", "mnist_cnn",
+                "mnist_cnn_tanh", "mnist_cnn_layernorm", "mnist_autoencoder", "mnist_autoencoder_sigmoid",
+                "mnist_autoencoder_narrow", "quadratic", "quadratic_cond1e2", "quadratic_cond1e3")), names.toString());
         boolean seenVariant = false;
         for (String name : names) {
             String base = Workloads.create(name, WorkloadOptions.defaults()).spec().base();
@@ -47,7 +48,12 @@ class WorkloadsTest {
             assertEquals(spec.stepHint(), w.info().stepHint());
             assertTrue(spec.budgetSeconds() > 0 && spec.evalPeriodSeconds() < spec.budgetSeconds(), name);
             assertTrue(spec.validationTarget() > 0, name + " has a target");
-            assertEquals(spec.isVariant(), !name.equals("mnist_mlp") && !name.equals("quadratic"), name);
+            if (spec.isVariant()) {
+                WorkloadSpec base = Workloads.create(spec.base(), WorkloadOptions.defaults()).spec();
+                assertTrue(!base.isVariant(), name + "'s base " + spec.base() + " is itself a variant");
+                assertEquals(base.metric(), spec.metric(), name + " measures what its base measures");
+                assertEquals(base.direction(), spec.direction(), name);
+            }
         }
         assertEquals(LossType.MEAN_SQUARED_ERROR, Workloads.create("quadratic").spec().lossType());
         assertEquals(MetricDirection.LOWER_IS_BETTER, Workloads.create("quadratic").spec().direction());
