@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.optbench.api.BadInputException;
+import org.optbench.workloads.dlrm.ClickLogProblem;
+import org.optbench.workloads.dlrm.DlrmWorkload;
+import org.optbench.workloads.gnn.GnnWorkload;
+import org.optbench.workloads.gnn.MoleculeProblem;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -28,6 +32,31 @@ public final class Workloads {
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
+        // ctr_dlrm and variants: targets, step hints and budgets from workloads/README.md ("ctr_dlrm").
+        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.40, 0.40, 20.0,
+                3000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+                DlrmWorkload.STANDARD, ClickLogProblem.standard().generate(), options.dataType()));
+        FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
+                0.40, 0.40, 20.0, 3000, "ctr_dlrm with four times wider bottom and top MLPs"),
+                DlrmWorkload.WIDE, ClickLogProblem.standard().generate(), options.dataType()));
+        FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
+                "ctr_dlrm", 0.40, 0.40, 20.0, 3000, "ctr_dlrm with concatenated instead of dot-product interactions"),
+                DlrmWorkload.CONCAT, ClickLogProblem.standard().generate(), options.dataType()));
+        // graph_gnn and variants: targets, step hints and budgets from workloads/README.md ("graph_gnn").
+        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.7, 0.7, 20.0, 2000,
+                "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
+                GnnWorkload.STANDARD, options));
+        FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.7, 0.7,
+                20.0, 2000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
+        FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.7, 0.7,
+                20.0, 2000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
+                options));
+    }
+
+    private static Workload gnn(WorkloadSpec spec, org.optbench.workloads.gnn.GnnArchitecture arch,
+                                WorkloadOptions options) {
+        MoleculeProblem problem = MoleculeProblem.standard();
+        return new GnnWorkload(spec, arch, problem, problem.generate(), options.dataType());
     }
 
     private Workloads() {
