@@ -35,13 +35,13 @@ public final class Workloads {
         // ctr_dlrm and variants: targets, step hints and budgets from workloads/README.md ("ctr_dlrm").
         FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.40, 0.40, 20.0,
                 3000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
-                DlrmWorkload.STANDARD, ClickLogProblem.standard().generate(), options.dataType()));
+                DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
                 0.40, 0.40, 20.0, 3000, "ctr_dlrm with four times wider bottom and top MLPs"),
-                DlrmWorkload.WIDE, ClickLogProblem.standard().generate(), options.dataType()));
+                DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
                 "ctr_dlrm", 0.40, 0.40, 20.0, 3000, "ctr_dlrm with concatenated instead of dot-product interactions"),
-                DlrmWorkload.CONCAT, ClickLogProblem.standard().generate(), options.dataType()));
+                DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         // graph_gnn and variants: targets, step hints and budgets from workloads/README.md ("graph_gnn").
         FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.7, 0.7, 20.0, 2000,
                 "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
@@ -56,7 +56,7 @@ public final class Workloads {
     private static Workload gnn(WorkloadSpec spec, org.optbench.workloads.gnn.GnnArchitecture arch,
                                 WorkloadOptions options) {
         MoleculeProblem problem = MoleculeProblem.standard();
-        return new GnnWorkload(spec, arch, problem, problem.generate(), options.dataType());
+        return new GnnWorkload(spec, arch, problem, MoleculeProblem.standardData(), options.dataType());
     }
 
     private Workloads() {

@@ -49,6 +49,19 @@ public record ClickLogProblem(int denseFeatures, List<Integer> vocabularies, dou
                 200_000, 20_000, 20_000, 0xC71C_0FF5L);
     }
 
+    /**
+     * The standard problem's data, drawn once per JVM and shared by {@code ctr_dlrm} and its variants (nothing
+     * writes to it).
+     */
+    public static Data standardData() {
+        return StandardData.DATA;
+    }
+
+    /** Holds the standard data; the class initialiser draws it on first use, once. */
+    private static final class StandardData {
+        static final Data DATA = standard().generate();
+    }
+
     /** Copies the vocabularies and checks the sizes. */
     public ClickLogProblem {
         vocabularies = List.copyOf(vocabularies);

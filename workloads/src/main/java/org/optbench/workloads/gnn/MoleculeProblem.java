@@ -45,6 +45,19 @@ public record MoleculeProblem(int minNodes, int maxNodes, double featureNoise, i
         return new MoleculeProblem(10, 30, 0.1, 20_000, 2_000, 2_000, 0x6A0F_1ECL);
     }
 
+    /**
+     * The standard problem's graphs, drawn once per JVM and shared by {@code graph_gnn} and its variants (nothing
+     * writes to them).
+     */
+    public static Data standardData() {
+        return StandardData.DATA;
+    }
+
+    /** Holds the standard graphs; the class initialiser draws them on first use, once. */
+    private static final class StandardData {
+        static final Data DATA = standard().generate();
+    }
+
     /** Checks the sizes. */
     public MoleculeProblem {
         if (minNodes < 3 || maxNodes < minNodes) {

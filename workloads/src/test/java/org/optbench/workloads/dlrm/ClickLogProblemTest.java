@@ -15,7 +15,7 @@ class ClickLogProblemTest {
     @BeforeAll
     static void generate() {
         problem = ClickLogProblem.standard();
-        data = problem.generate();
+        data = ClickLogProblem.standardData();
     }
 
     @Test

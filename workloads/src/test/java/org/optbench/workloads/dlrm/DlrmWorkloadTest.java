@@ -31,7 +31,7 @@ class DlrmWorkloadTest {
 
     @BeforeAll
     static void generate() {
-        data = ClickLogProblem.standard().generate();
+        data = ClickLogProblem.standardData();
     }
 
     private static DlrmWorkload workload(DlrmArchitecture arch, DataType type) {

@@ -29,7 +29,7 @@ class GnnWorkloadTest {
     @BeforeAll
     static void generate() {
         problem = MoleculeProblem.standard();
-        data = problem.generate();
+        data = MoleculeProblem.standardData();
     }
 
     private static GnnWorkload workload(GnnArchitecture arch, DataType type) {
@@ -160,8 +160,18 @@ class GnnWorkloadTest {
             adamw.step(params, lg.gradients());
         }
         Map<String, Double> after = w.evaluate(params, Split.VALIDATION);
-        // A constant or random predictor has mean AP 0.38 (the mean label rate on validation).
-        assertTrue(after.get("mean_average_precision") > 0.55, "before " + before + ", after " + after);
-        assertTrue(after.get("loss") < 0.5, "after " + after);
+        // A constant or random predictor has mean AP 0.38 (the mean label rate on validation), and predicting
+        // each label's rate has the mean binary entropy of the rates as its loss.
+        double constantLoss = 0;
+        int labels = Motifs.NAMES.size();
+        for (int l = 0; l < labels; l++) {
+            double r = 0;
+            for (MoleculeGraph g : data.validation()) {
+                r += g.labels()[l] ? 1.0 / data.validation().size() : 0;
+            }
+            constantLoss -= (r * Math.log(r) + (1 - r) * Math.log(1 - r)) / labels;
+        }
+        assertTrue(after.get("mean_average_precision") > 0.5, "before " + before + ", after " + after);
+        assertTrue(after.get("loss") < constantLoss - 0.05, "after " + after + ", constant " + constantLoss);
     }
 }
