@@ -33,23 +33,23 @@ public final class Workloads {
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
         // ctr_dlrm and variants: targets, step hints and budgets from workloads/README.md ("ctr_dlrm").
-        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.40, 0.40, 20.0,
-                3000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.470, 0.472, 15.0,
+                800, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
                 DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
-                0.40, 0.40, 20.0, 3000, "ctr_dlrm with four times wider bottom and top MLPs"),
+                0.471, 0.474, 15.0, 800, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.40, 0.40, 20.0, 3000, "ctr_dlrm with concatenated instead of dot-product interactions"),
+                "ctr_dlrm", 0.471, 0.474, 15.0, 800, "ctr_dlrm with concatenated instead of dot-product interactions"),
                 DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         // graph_gnn and variants: targets, step hints and budgets from workloads/README.md ("graph_gnn").
-        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.7, 0.7, 20.0, 2000,
+        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.82, 0.825, 30.0, 2000,
                 "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
                 GnnWorkload.STANDARD, options));
-        FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.7, 0.7,
-                20.0, 2000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
-        FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.7, 0.7,
-                20.0, 2000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
+        FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.65, 0.65,
+                30.0, 2000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
+        FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.80, 0.80,
+                35.0, 2000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
                 options));
     }
 

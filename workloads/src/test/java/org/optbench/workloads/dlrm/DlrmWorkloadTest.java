@@ -186,8 +186,8 @@ class DlrmWorkloadTest {
         Params params = w.initialParams(trial.split(0));
         BatchStream stream = w.trainingStream(256, trial.split(1));
         Model model = w.model(256);
-        PlainAdamW adamw = new PlainAdamW(params, 3e-3, 0.9, 0.999, 1e-8, 0, 15, 300);
-        for (int step = 0; step < 300; step++) {
+        PlainAdamW adamw = new PlainAdamW(params, 1e-2, 0.9, 0.999, 1e-8, 0, 10, 200);
+        for (int step = 0; step < 200; step++) {
             LossAndGradients lg = model.lossAndGradients(params, stream.next());
             adamw.step(params, lg.gradients());
         }

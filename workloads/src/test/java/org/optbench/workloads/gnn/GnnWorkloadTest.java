@@ -151,11 +151,11 @@ class GnnWorkloadTest {
         GnnWorkload w = workload(GnnWorkload.STANDARD, DataType.FLOAT);
         Rng trial = Rng.of(0);
         Params params = w.initialParams(trial.split(0));
-        BatchStream stream = w.trainingStream(64, trial.split(1));
-        Model model = w.model(64);
+        BatchStream stream = w.trainingStream(32, trial.split(1));
+        Model model = w.model(32);
         double before = w.evaluate(params, Split.VALIDATION).get("mean_average_precision");
-        PlainAdamW adamw = new PlainAdamW(params, 3e-3, 0.9, 0.999, 1e-8, 0, 10, 200);
-        for (int step = 0; step < 200; step++) {
+        PlainAdamW adamw = new PlainAdamW(params, 3e-3, 0.9, 0.999, 1e-8, 0, 8, 150);
+        for (int step = 0; step < 150; step++) {
             LossAndGradients lg = model.lossAndGradients(params, stream.next());
             adamw.step(params, lg.gradients());
         }
