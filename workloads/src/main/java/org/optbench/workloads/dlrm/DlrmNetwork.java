@@ -154,5 +154,11 @@ final class DlrmNetwork implements AutoCloseable {
     public void close() {
         bottom.close();
         top.close();
+        z.close();
+        gradTopInput.close();
+        if (arch.interaction() == Interaction.DOT) {
+            topInput.close();
+            gradZ.close();
+        }
     }
 }

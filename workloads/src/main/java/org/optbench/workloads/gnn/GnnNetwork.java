@@ -189,9 +189,15 @@ final class GnnNetwork implements AutoCloseable {
     public void close() {
         encoder.close();
         head.close();
+        pooled.close();
+        gradPooled.close();
         for (int r = 0; r < arch.rounds(); r++) {
             edgeEncoders[r].close();
             updates[r].close();
+            messages[r].close();
+            aggregates[r].close();
+            updateInputs[r].close();
+            gradUpdateInputs[r].close();
         }
     }
 }

@@ -175,6 +175,9 @@ public final class GnnWorkload implements Workload {
         for (int from = 0; from < graphs.size(); from += EVAL_GRAPHS) {
             int count = Math.min(EVAL_GRAPHS, graphs.size() - from);
             if (evalNetwork == null || evalNetwork.graphs() != count) {
+                if (evalNetwork != null) {
+                    evalNetwork.close();
+                }
                 evalNetwork = new GnnNetwork(arch, count, problem, dataType);
                 evalBatches = new GraphBatches(count, problem, labels, dataType);
             }
