@@ -37,20 +37,22 @@ class GnnWorkloadTest {
         return new GnnWorkload(spec, arch, problem, data, type);
     }
 
-    private static double checkGradients(GnnArchitecture arch) {
+    private static ModelFiniteDifferences.Summary checkGradients(GnnArchitecture arch) {
         GnnWorkload w = workload(arch, DataType.DOUBLE);
         Params params = w.initialParams(Rng.of(3));
+        // The head's last kernel starts at zero, which would leave every other gradient zero: give it values.
+        org.optbench.workloads.layers.Initializers.normal(params.value(params.size() - 2), 0.5, Rng.of(6));
         Batch batch = w.trainingStream(3, Rng.of(4)).next();
         Model model = w.model(3);
         Params analytic = model.lossAndGradients(params, batch).gradients().copy();
         Model probe = w.model(3);
         Rng pick = Rng.of(5);
-        double worst = 0;
+        ModelFiniteDifferences.Summary worst = new ModelFiniteDifferences.Summary();
         for (int p = 0; p < params.size(); p++) {
             long n = params.value(p).length();
             for (int k = 0; k < Math.min(n, 25); k++) {
                 long i = n <= 25 ? k : pick.nextInt((int) n);
-                worst = Math.max(worst, ModelFiniteDifferences.check(probe, params, analytic, batch, p, i, 1e-6));
+                worst.add(ModelFiniteDifferences.check(probe, params, analytic, batch, p, i, 1e-6));
             }
         }
         return worst;
@@ -58,14 +60,14 @@ class GnnWorkloadTest {
 
     @Test
     void sumAggregationGradientsMatchFiniteDifferencesInDouble() {
-        double worst = checkGradients(GnnWorkload.architecture(6, 2, Aggregation.SUM));
-        assertTrue(worst < 1e-6, "worst relative error " + worst);
+        ModelFiniteDifferences.Summary worst = checkGradients(GnnWorkload.architecture(6, 2, Aggregation.SUM));
+        assertTrue(worst.worst() < 1e-6 && worst.substantial() > 20, worst.toString());
     }
 
     @Test
     void meanAggregationGradientsMatchFiniteDifferencesInDouble() {
-        double worst = checkGradients(GnnWorkload.architecture(6, 3, Aggregation.MEAN));
-        assertTrue(worst < 1e-6, "worst relative error " + worst);
+        ModelFiniteDifferences.Summary worst = checkGradients(GnnWorkload.architecture(6, 3, Aggregation.MEAN));
+        assertTrue(worst.worst() < 1e-6 && worst.substantial() > 20, worst.toString());
     }
 
     @Test
