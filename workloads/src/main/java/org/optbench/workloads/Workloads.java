@@ -10,6 +10,10 @@ import org.optbench.workloads.autoencoder.MnistAutoencoder;
 import org.optbench.workloads.cnn.MnistCnn;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.layers.Mlp;
+import org.optbench.workloads.dlrm.ClickLogProblem;
+import org.optbench.workloads.dlrm.DlrmWorkload;
+import org.optbench.workloads.gnn.GnnWorkload;
+import org.optbench.workloads.gnn.MoleculeProblem;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -23,13 +27,19 @@ public final class Workloads {
     private static final Map<String, Function<WorkloadOptions, Workload>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        // Base workloads.
+        // Base workloads. Targets, step hints and budgets: workloads/README.md.
         FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP, mnistData(options),
                 options.dataType()));
         FACTORIES.put("mnist_cnn", options -> new MnistCnn(MnistCnn.standardSpec(), MnistCnn.BASE,
                 mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
                 MnistAutoencoder.BASE, mnistData(options), options.dataType()));
+        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.470, 0.472, 15.0,
+                800, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+                DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
+        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.82, 0.825, 30.0, 2000,
+                "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
+                GnnWorkload.STANDARD, options));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
@@ -41,9 +51,6 @@ public final class Workloads {
                 "784-256-256-256-256-10 perceptron: two more hidden layers"),
                 new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), mnistData(options),
                 options.dataType()));
-        FACTORIES.put("quadratic_cond1e3", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2.0, 2000, 1e3),
-                QuadraticProblem.standard(1e3), options.dataType()));
         FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
                 mnistData(options), options.dataType()));
         FACTORIES.put("mnist_cnn_layernorm", options -> new MnistCnn(MnistCnn.layerNormSpec(), MnistCnn.LAYERNORM,
@@ -52,9 +59,29 @@ public final class Workloads {
                 MnistAutoencoder.SIGMOID, mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
                 MnistAutoencoder.NARROW, mnistData(options), options.dataType()));
+        FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
+                0.471, 0.474, 15.0, 800, "ctr_dlrm with four times wider bottom and top MLPs"),
+                DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
+        FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
+                "ctr_dlrm", 0.471, 0.474, 15.0, 800, "ctr_dlrm with concatenated instead of dot-product interactions"),
+                DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
+        FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.65, 0.65,
+                30.0, 2000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
+        FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.80, 0.80,
+                35.0, 2000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
+                options));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
+        FACTORIES.put("quadratic_cond1e3", options -> new QuadraticWorkload(
+                QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2.0, 2000, 1e3),
+                QuadraticProblem.standard(1e3), options.dataType()));
+    }
+
+    private static Workload gnn(WorkloadSpec spec, org.optbench.workloads.gnn.GnnArchitecture arch,
+                                WorkloadOptions options) {
+        MoleculeProblem problem = MoleculeProblem.standard();
+        return new GnnWorkload(spec, arch, problem, MoleculeProblem.standardData(), options.dataType());
     }
 
     private Workloads() {

@@ -47,7 +47,7 @@ public final class SigmoidCrossEntropy {
         for (int i = 0; i < n; i++) {
             double z = isFloat ? zf.get(zo + i) : zd.get(zo + i);
             double t = isFloat ? tf.get(to + i) : td.get(to + i);
-            sum += Math.max(z, 0.0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
+            sum += loss(z, t);
             double s = Sigmoid.of(z);
             if (squaredError != null) {
                 sq += (s - t) * (s - t);
@@ -65,5 +65,26 @@ public final class SigmoidCrossEntropy {
             squaredError[0] = sq;
         }
         return sum;
+    }
+
+    /** The summed loss over the first {@code count} entries (for evaluation of a padded batch). */
+    public static double summedLoss(INDArray logits, INDArray targets, int count) {
+        Values z = Values.of(logits);
+        Values t = Values.of(targets);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += loss(z.get(i), t.get(i));
+        }
+        return sum;
+    }
+
+    /** One term: {@code max(z, 0) - z t + log(1 + exp(-|z|))}. */
+    public static double loss(double z, double t) {
+        return Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** {@code 1 / (1 + exp(-z))}, without overflow. */
+    public static double sigmoid(double z) {
+        return Sigmoid.of(z);
     }
 }
