@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.optbench.api.BadInputException;
+import org.optbench.workloads.lm.FeedForwardActivation;
+import org.optbench.workloads.lm.NormPlacement;
+import org.optbench.workloads.lm.SotuLm;
+import org.optbench.workloads.lm.SotuText;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -28,6 +32,17 @@ public final class Workloads {
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
+        FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 2.0, 2.0, 30.0, 2000,
+                "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
+                SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
+        FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 2.0, 2.0,
+                30.0, 2000, "sotu_lm with post-LayerNorm blocks"),
+                SotuLm.TRANSFORMER.withNorm(NormPlacement.POST), SotuText.bundled(SotuLm.TRANSFORMER.context()),
+                options.dataType()));
+        FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 2.0, 2.0,
+                30.0, 2000, "sotu_lm with ReLU instead of GELU in the MLPs"),
+                SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
+                SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
     }
 
     private Workloads() {
