@@ -15,13 +15,21 @@ public final class Gelu {
     private Gelu() {
     }
 
+    /**
+     * {@code tanh(u) = 1 - 2 / (exp(2u) + 1)}: exact in exact arithmetic, and several times faster than
+     * {@code Math.tanh} here ({@code Math.exp} is a JIT intrinsic); the absolute rounding error stays near 1e-16.
+     */
+    static double tanh(double u) {
+        return 1.0 - 2.0 / (Math.exp(2.0 * u) + 1.0);
+    }
+
     /** {@code out = gelu(in)} element-wise (same shape; may not be the same array). */
     public static void forward(INDArray in, INDArray out) {
         FlatArray z = FlatArray.of(in);
         FlatArray y = FlatArray.of(out);
         for (int i = 0; i < z.length(); i++) {
             double x = z.get(i);
-            y.set(i, 0.5 * x * (1 + Math.tanh(C * (x + A * x * x * x))));
+            y.set(i, 0.5 * x * (1 + tanh(C * (x + A * x * x * x))));
         }
     }
 
@@ -31,7 +39,7 @@ public final class Gelu {
         FlatArray g = FlatArray.of(grad);
         for (int i = 0; i < z.length(); i++) {
             double x = z.get(i);
-            double t = Math.tanh(C * (x + A * x * x * x));
+            double t = tanh(C * (x + A * x * x * x));
             double d = 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * C * (1 + 3 * A * x * x);
             g.set(i, g.get(i) * d);
         }
