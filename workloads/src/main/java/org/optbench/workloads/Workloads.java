@@ -32,15 +32,15 @@ public final class Workloads {
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
                 QuadraticProblem.standard(1e2), options.dataType()));
-        FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 2.0, 2.0, 30.0, 2000,
+        FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 1.90, 1.91, 30.0, 800,
                 "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
                 SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
-        FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 2.0, 2.0,
-                30.0, 2000, "sotu_lm with post-LayerNorm blocks"),
+        FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 1.90, 1.91,
+                35.0, 800, "sotu_lm with post-LayerNorm blocks"),
                 SotuLm.TRANSFORMER.withNorm(NormPlacement.POST), SotuText.bundled(SotuLm.TRANSFORMER.context()),
                 options.dataType()));
-        FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 2.0, 2.0,
-                30.0, 2000, "sotu_lm with ReLU instead of GELU in the MLPs"),
+        FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 1.85, 1.86,
+                30.0, 800, "sotu_lm with ReLU instead of GELU in the MLPs"),
                 SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
                 SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
     }

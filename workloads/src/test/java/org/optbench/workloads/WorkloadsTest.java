@@ -15,14 +15,16 @@ import org.optbench.api.LossType;
 class WorkloadsTest {
     @Test
     void namesAreTheBaseWorkloadsThenVariants() {
-        assertEquals(List.of("mnist_mlp", "quadratic", "quadratic_cond1e2"), Workloads.names());
+        assertEquals(List.of("mnist_mlp", "quadratic", "quadratic_cond1e2", "sotu_lm", "sotu_lm_postln",
+                "sotu_lm_relu"), Workloads.names());
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Workloads.create("foo", WorkloadOptions.defaults()));
-        assertEquals("unknown workload 'foo'; known: mnist_mlp, quadratic, quadratic_cond1e2", e.getMessage());
+        assertEquals("unknown workload 'foo'; known: mnist_mlp, quadratic, quadratic_cond1e2, sotu_lm, "
+                + "sotu_lm_postln, sotu_lm_relu", e.getMessage());
     }
 
     @Test
@@ -35,7 +37,7 @@ class WorkloadsTest {
             assertEquals(spec.stepHint(), w.info().stepHint());
             assertTrue(spec.budgetSeconds() > 0 && spec.evalPeriodSeconds() < spec.budgetSeconds(), name);
             assertTrue(spec.validationTarget() > 0, name + " has a target");
-            assertEquals(spec.isVariant(), !name.equals("mnist_mlp") && !name.equals("quadratic"), name);
+            assertEquals(spec.isVariant(), !java.util.Set.of("mnist_mlp", "quadratic", "sotu_lm").contains(name), name);
         }
         assertEquals(LossType.MEAN_SQUARED_ERROR, Workloads.create("quadratic").spec().lossType());
         assertEquals(MetricDirection.LOWER_IS_BETTER, Workloads.create("quadratic").spec().direction());

@@ -67,11 +67,14 @@ public final class SotuLm implements Workload {
                 text.train().windows());
     }
 
-    /** A spec with the metric, loss and default batch size of {@code sotu_lm}. */
+    /**
+     * A spec with the metric ({@code cross_entropy}, lower is better), loss, eval period (2 s) and default batch size
+     * (16 sequences of 64 characters) of {@code sotu_lm}.
+     */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                     double budgetSeconds, long stepHint, String description) {
         return new WorkloadSpec(name, base, "cross_entropy", MetricDirection.LOWER_IS_BETTER, validationTarget,
-                testTarget, budgetSeconds, 2.0, stepHint, 32, LossType.SOFTMAX_CROSS_ENTROPY, description);
+                testTarget, budgetSeconds, 2.0, stepHint, 16, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */
