@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 import org.optbench.api.BadInputException;
@@ -39,6 +41,8 @@ public final class SotuText {
         }
     }
 
+    private static final Map<Integer, SotuText> BUNDLED = new ConcurrentHashMap<>();
+
     private final int context;
     private final SplitText train;
     private final SplitText validation;
@@ -51,8 +55,15 @@ public final class SotuText {
         this.test = test;
     }
 
-    /** The bundled addresses, cut into windows of {@code context + 1} symbols. */
+    /**
+     * The bundled addresses, cut into windows of {@code context + 1} symbols. Parsed once per context and shared
+     * (the registry builds a workload per name); callers must not modify the arrays.
+     */
     public static SotuText bundled(int context) {
+        return BUNDLED.computeIfAbsent(context, SotuText::readBundled);
+    }
+
+    private static SotuText readBundled(int context) {
         try (InputStream raw = SotuText.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new BadInputException("bundled resource " + RESOURCE + " is missing from the class path");
