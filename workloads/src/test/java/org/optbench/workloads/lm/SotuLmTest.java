@@ -55,6 +55,10 @@ class SotuLmTest {
 
     @Test
     void windowsFitTheirSplitAndDoNotOverlap() {
+        // Counted independently from the bundled file (python: sum over addresses of (length - 1) // 64).
+        assertEquals(27_666, TEXT.train().windows());
+        assertEquals(2_970, TEXT.text(Split.VALIDATION).windows());
+        assertEquals(2_793, TEXT.text(Split.TEST).windows());
         for (Split split : Split.values()) {
             SotuText.SplitText s = TEXT.text(split);
             int[] starts = s.windowStarts();
