@@ -36,7 +36,7 @@ public final class Workloads {
                 "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
                 SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 1.85, 1.86,
-                35.0, 800, "sotu_lm with post-LayerNorm blocks"),
+                30.0, 800, "sotu_lm with post-LayerNorm blocks"),
                 SotuLm.TRANSFORMER.withNorm(NormPlacement.POST), SotuText.bundled(SotuLm.TRANSFORMER.context()),
                 options.dataType()));
         FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 1.85, 1.86,
