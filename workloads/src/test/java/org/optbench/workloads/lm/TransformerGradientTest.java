@@ -3,6 +3,7 @@ package org.optbench.workloads.lm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -82,6 +83,40 @@ class TransformerGradientTest {
             }
             System.out.printf("%s %s: %d of %d entries checked, worst relative error %.2e where |gradient| > 1e-3%n", norm, activation,
                     checked, params.numElements(), worst);
+        }
+    }
+
+    /** The FLOAT network (the one trained) gives the float64 gradient up to float rounding. */
+    @Test
+    void floatGradientAgreesWithDouble() {
+        TransformerLm lm = SotuLm.TRANSFORMER;
+        int batch = 2;
+        Rng rng = Rng.of(5);
+        Params d = lm.initialParams(rng, DataType.DOUBLE);
+        Params f = lm.zeros(DataType.FLOAT);
+        for (int k = 0; k < d.size(); k++) {
+            f.value(k).assign(d.value(k));
+        }
+        INDArray inputs = Nd4j.zeros(DataType.DOUBLE, batch, lm.context());
+        INDArray targets = Nd4j.zeros(DataType.DOUBLE, batch, lm.context());
+        for (int i = 0; i < batch * lm.context(); i++) {
+            inputs.putScalar(i, rng.nextInt(lm.vocabulary()));
+            targets.putScalar(i, rng.nextInt(lm.vocabulary()));
+        }
+        try (TransformerNetwork nd = new TransformerNetwork(lm, batch, DataType.DOUBLE);
+             TransformerNetwork nf = new TransformerNetwork(lm, batch, DataType.FLOAT)) {
+            LossAndGradients gd = nd.lossAndGradients(d, inputs, targets);
+            LossAndGradients gf = nf.lossAndGradients(f, inputs.castTo(DataType.FLOAT),
+                    targets.castTo(DataType.FLOAT));
+            assertEquals(gd.loss(), gf.loss(), 1e-5);
+            for (int k = 0; k < d.size(); k++) {
+                INDArray a = gd.gradients().value(k);
+                INDArray b = gf.gradients().value(k).castTo(DataType.DOUBLE);
+                double scale = a.amaxNumber().doubleValue();
+                double diff = a.sub(b).amaxNumber().doubleValue();
+                assertTrue(diff <= 1e-3 * scale + 1e-7, d.get(k).name() + ": float differs by " + diff
+                        + ", largest entry " + scale);
+            }
         }
     }
 }
