@@ -14,6 +14,10 @@ import org.optbench.workloads.dlrm.ClickLogProblem;
 import org.optbench.workloads.dlrm.DlrmWorkload;
 import org.optbench.workloads.gnn.GnnWorkload;
 import org.optbench.workloads.gnn.MoleculeProblem;
+import org.optbench.workloads.lm.FeedForwardActivation;
+import org.optbench.workloads.lm.NormPlacement;
+import org.optbench.workloads.lm.SotuLm;
+import org.optbench.workloads.lm.SotuText;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistMlp;
 import org.optbench.workloads.quadratic.QuadraticProblem;
@@ -34,6 +38,9 @@ public final class Workloads {
                 mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
                 MnistAutoencoder.BASE, mnistData(options), options.dataType()));
+        FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 1.90, 1.91, 30.0, 800,
+                "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
+                SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.470, 0.472, 15.0,
                 800, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
                 DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
@@ -59,6 +66,14 @@ public final class Workloads {
                 MnistAutoencoder.SIGMOID, mnistData(options), options.dataType()));
         FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
                 MnistAutoencoder.NARROW, mnistData(options), options.dataType()));
+        FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 1.85, 1.86,
+                30.0, 800, "sotu_lm with post-LayerNorm blocks"),
+                SotuLm.TRANSFORMER.withNorm(NormPlacement.POST), SotuText.bundled(SotuLm.TRANSFORMER.context()),
+                options.dataType()));
+        FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 1.85, 1.86,
+                30.0, 800, "sotu_lm with ReLU instead of GELU in the MLPs"),
+                SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
+                SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
                 0.471, 0.474, 15.0, 800, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));

@@ -18,7 +18,7 @@ class WorkloadsTest {
         List<String> names = Workloads.names();
         assertTrue(names.containsAll(List.of("mnist_mlp", "mnist_mlp_tanh", "mnist_mlp_deep", "mnist_cnn",
                 "mnist_cnn_tanh", "mnist_cnn_layernorm", "mnist_autoencoder", "mnist_autoencoder_sigmoid",
-                "mnist_autoencoder_narrow", "ctr_dlrm", "ctr_dlrm_wide", "ctr_dlrm_concat", "graph_gnn", "graph_gnn_mean",
+                "mnist_autoencoder_narrow", "sotu_lm", "sotu_lm_postln", "sotu_lm_relu", "ctr_dlrm", "ctr_dlrm_wide", "ctr_dlrm_concat", "graph_gnn", "graph_gnn_mean",
                 "graph_gnn_deep", "quadratic", "quadratic_cond1e2", "quadratic_cond1e3")), names.toString());
         boolean seenVariant = false;
         for (String name : names) {

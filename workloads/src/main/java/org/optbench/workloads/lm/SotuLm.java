@@ -1,0 +1,156 @@
+package org.optbench.workloads.lm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.optbench.api.Batch;
+import org.optbench.api.BatchStream;
+import org.optbench.api.LossAndGradients;
+import org.optbench.api.LossType;
+import org.optbench.api.Params;
+import org.optbench.api.Rng;
+import org.optbench.api.WorkloadInfo;
+import org.optbench.workloads.MetricDirection;
+import org.optbench.workloads.Model;
+import org.optbench.workloads.Split;
+import org.optbench.workloads.Workload;
+import org.optbench.workloads.WorkloadSpec;
+import org.optbench.workloads.layers.FlatArray;
+
+/**
+ * {@code sotu_lm}: a small decoder-only transformer predicting the next character of State of the Union addresses
+ * (1961-2021, 53 symbols). Context 64, width 64, 2 heads, 2 pre-LN blocks with a GELU MLP of width 256, untied
+ * output projection: {@value #PARAMETERS_TEXT} parameters. Training examples are the non-overlapping windows of
+ * the 50 training addresses; the loss is the mean next-character cross-entropy over every position of a window.
+ * Metric: validation cross-entropy in nats per character ({@code "cross_entropy"}, lower is better); evaluation
+ * also reports {@code "perplexity"} = exp(cross-entropy). Each split is evaluated on {@value #EVAL_WINDOWS} fixed
+ * windows spread evenly over it, in chunks of {@value #EVAL_BATCH}.
+ */
+public final class SotuLm implements Workload {
+    /** The standard architecture. */
+    public static final TransformerLm TRANSFORMER = new TransformerLm(SotuText.VOCABULARY.length(), 64, 64, 2, 2,
+            256, NormPlacement.PRE, FeedForwardActivation.GELU);
+    /** Windows per evaluation. */
+    public static final int EVAL_WINDOWS = 512;
+    /** Sequences per evaluation forward pass. */
+    static final int EVAL_BATCH = 128;
+    static final String PARAMETERS_TEXT = "111,029";
+
+    private final WorkloadSpec spec;
+    private final TransformerLm lm;
+    private final SotuText text;
+    private final DataType dataType;
+    private final WorkloadInfo info;
+    private TransformerNetwork evalNetwork;
+    private INDArray evalInputs;
+    private INDArray evalTargets;
+
+    /**
+     * @param spec the name, targets and budget
+     * @param lm the architecture (its vocabulary and context must be the text's)
+     * @param text the addresses and their windows
+     * @param dataType FLOAT or DOUBLE
+     */
+    public SotuLm(WorkloadSpec spec, TransformerLm lm, SotuText text, DataType dataType) {
+        if (lm.vocabulary() != SotuText.VOCABULARY.length() || lm.context() != text.context()) {
+            throw new IllegalArgumentException("the transformer must read " + SotuText.VOCABULARY.length()
+                    + " symbols in windows of " + text.context() + ", got " + lm);
+        }
+        this.spec = spec;
+        this.lm = lm;
+        this.text = text;
+        this.dataType = dataType;
+        this.info = new WorkloadInfo(lm.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
+                text.train().windows());
+    }
+
+    /**
+     * A spec with the metric ({@code cross_entropy}, lower is better), loss, eval period (2 s) and default batch size
+     * (16 sequences of 64 characters) of {@code sotu_lm}.
+     */
+    public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
+                                    double budgetSeconds, long stepHint, String description) {
+        return new WorkloadSpec(name, base, "cross_entropy", MetricDirection.LOWER_IS_BETTER, validationTarget,
+                testTarget, budgetSeconds, 2.0, stepHint, 16, LossType.SOFTMAX_CROSS_ENTROPY, description);
+    }
+
+    /** The architecture. */
+    public TransformerLm transformer() {
+        return lm;
+    }
+
+    /** The text this workload trains and evaluates on. */
+    public SotuText text() {
+        return text;
+    }
+
+    @Override
+    public WorkloadSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public WorkloadInfo info() {
+        return info;
+    }
+
+    @Override
+    public Params initialParams(Rng rng) {
+        return lm.initialParams(rng, dataType);
+    }
+
+    @Override
+    public BatchStream trainingStream(int batchSize, Rng rng) {
+        return new SotuBatchStream(text, batchSize, rng, dataType);
+    }
+
+    @Override
+    public Model model(int batchSize) {
+        TransformerNetwork network = new TransformerNetwork(lm, batchSize, dataType);
+        return new Model() {
+            @Override
+            public LossAndGradients lossAndGradients(Params params, Batch batch) {
+                return network.lossAndGradients(params, batch.inputs(), batch.targets());
+            }
+
+            @Override
+            public void close() {
+                network.close();
+            }
+        };
+    }
+
+    @Override
+    public synchronized Map<String, Double> evaluate(Params params, Split split) {
+        int[] windows = text.evaluationWindows(split, EVAL_WINDOWS);
+        byte[] ids = text.text(split).ids();
+        double lossSum = 0;
+        for (int from = 0; from < windows.length; from += EVAL_BATCH) {
+            int rows = Math.min(EVAL_BATCH, windows.length - from);
+            ensureEvalBuffers(rows);
+            SotuBatchStream.fill(ids, windows, from, lm.context(), FlatArray.of(evalInputs),
+                    FlatArray.of(evalTargets));
+            lossSum += evalNetwork.summedLoss(params, evalInputs, evalTargets);
+        }
+        double crossEntropy = lossSum / ((double) windows.length * lm.context());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", crossEntropy);
+        metrics.put("cross_entropy", crossEntropy);
+        metrics.put("perplexity", Math.exp(crossEntropy));
+        return metrics;
+    }
+
+    private void ensureEvalBuffers(int rows) {
+        if (evalNetwork == null || evalNetwork.batchSize() != rows) {
+            if (evalNetwork != null) {
+                evalNetwork.close();
+            }
+            evalNetwork = new TransformerNetwork(lm, rows, dataType);
+            evalInputs = Nd4j.zeros(dataType, rows, lm.context());
+            evalTargets = Nd4j.zeros(dataType, rows, lm.context());
+        }
+    }
+}
