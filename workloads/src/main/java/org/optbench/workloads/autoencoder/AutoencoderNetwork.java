@@ -8,6 +8,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.Params;
 import org.optbench.workloads.layers.Dense;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
+import org.optbench.workloads.Model;
 
 /**
  * An {@link AutoencoderArchitecture} with sigmoid cross-entropy against the batch's targets (the inputs
@@ -18,7 +19,7 @@ import org.optbench.workloads.layers.SigmoidCrossEntropy;
  * identity (code and output layers). Backward: {@code g_L = (s(a_L) - x) / (B * D)}; for each layer from the last,
  * {@code dW_i = a_i^T g_{i+1}}, {@code db_i = sum_b g_{i+1}}, {@code g_i = (g_{i+1} W_i^T) * f_{i-1}'(a_i)}.
  */
-public final class AutoencoderNetwork implements AutoCloseable {
+public final class AutoencoderNetwork implements Model {
     private final AutoencoderArchitecture arch;
     private final int batchSize;
     private final DataType dataType;
@@ -71,6 +72,7 @@ public final class AutoencoderNetwork implements AutoCloseable {
     }
 
     /** The mean sigmoid cross-entropy of the reconstruction against the targets, and its gradient. */
+    @Override
     public LossAndGradients lossAndGradients(Params params, Batch batch) {
         INDArray inputs = batch.inputs();
         INDArray logits = forward(params, inputs);

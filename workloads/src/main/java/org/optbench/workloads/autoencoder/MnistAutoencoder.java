@@ -7,9 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.optbench.api.Batch;
 import org.optbench.api.BatchStream;
-import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
@@ -133,18 +131,7 @@ public final class MnistAutoencoder implements Workload {
 
     @Override
     public Model model(int batchSize) {
-        AutoencoderNetwork network = new AutoencoderNetwork(arch, batchSize, dataType);
-        return new Model() {
-            @Override
-            public LossAndGradients lossAndGradients(Params params, Batch batch) {
-                return network.lossAndGradients(params, batch);
-            }
-
-            @Override
-            public void close() {
-                network.close();
-            }
-        };
+        return new AutoencoderNetwork(arch, batchSize, dataType);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.optbench.workloads.layers.Dense;
 import org.optbench.workloads.layers.LayerNorm;
 import org.optbench.workloads.layers.MaxPool2d;
 import org.optbench.workloads.layers.SoftmaxCrossEntropy;
+import org.optbench.workloads.Model;
 
 /**
  * A {@link CnnArchitecture} with softmax cross-entropy at one batch size: every buffer is allocated here, once, and
@@ -20,7 +21,7 @@ import org.optbench.workloads.layers.SoftmaxCrossEntropy;
  * {@code z_i = LN(z_i)}, {@code a_i = f(z_i)}, {@code p_i = maxpool(a_i)}; head: {@code h = f([LN](p W_0 + b_0))},
  * {@code logits = h W_1 + b_1}. Backward runs the same layers in reverse with their explicit backward passes.
  */
-public final class CnnNetwork implements AutoCloseable {
+public final class CnnNetwork implements Model {
     private final CnnArchitecture arch;
     private final int batchSize;
     private final DataType dataType;
@@ -140,6 +141,7 @@ public final class CnnNetwork implements AutoCloseable {
     }
 
     /** The mean softmax cross-entropy of {@code batch} and its gradient (minibatch mean). */
+    @Override
     public LossAndGradients lossAndGradients(Params params, Batch batch) {
         INDArray images = batch.inputs();
         forward(params, images);

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Batch;
 import org.optbench.api.LossAndGradients;
 import org.optbench.api.Params;
+import org.optbench.workloads.Model;
 
 /**
  * An {@link Mlp} with softmax cross-entropy at one batch size: the activation, delta and gradient buffers are
@@ -16,7 +17,7 @@ import org.optbench.api.Params;
  * Backward: {@code g_L = (softmax(a_L) - t) / B}; for each layer from the last, {@code dW_i = a_i^T g_{i+1}},
  * {@code db_i = sum_b g_{i+1}}, {@code g_i = (g_{i+1} W_i^T) * f'(a_i)}.
  */
-public final class MlpNetwork implements AutoCloseable {
+public final class MlpNetwork implements Model {
     private final Mlp mlp;
     private final int batchSize;
     private final DataType dataType;
@@ -65,6 +66,7 @@ public final class MlpNetwork implements AutoCloseable {
     }
 
     /** The mean softmax cross-entropy of {@code batch} and its gradient (minibatch mean). */
+    @Override
     public LossAndGradients lossAndGradients(Params params, Batch batch) {
         INDArray inputs = batch.inputs();
         INDArray logits = forward(params, inputs);
