@@ -65,11 +65,11 @@ public final class WorkloadsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "budgets of hardware class %s%s%n", budgets.hardwareClass(),
                     budgets.table().isPresent() ? "" : " (none calibrated: the reference class "
                             + BudgetTable.REFERENCE_CLASS + "'s apply)");
-            out.printf(Locale.ROOT, "%-28s %-16s %-12s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
+            out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
                     "val target", "test target", "budget s", "eval s", "step hint", "batch");
             for (WorkloadSpec s : specs) {
                 String arrow = s.direction() == MetricDirection.HIGHER_IS_BETTER ? ">=" : "<=";
-                out.printf(Locale.ROOT, "%-28s %-16s %-12s %12s %12s %9.0f %8.1f %9d %6d%n", s.name(),
+                out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.0f %8.1f %9d %6d%n", s.name(),
                         s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
                         arrow + fmt(s.testTarget()), s.budgetSeconds(), s.evalPeriodSeconds(), s.stepHint(),
                         s.defaultBatchSize());
