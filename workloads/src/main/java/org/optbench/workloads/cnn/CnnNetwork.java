@@ -12,6 +12,7 @@ import org.optbench.workloads.layers.LayerNorm;
 import org.optbench.workloads.layers.MaxPool2d;
 import org.optbench.workloads.layers.SoftmaxCrossEntropy;
 import org.optbench.workloads.Model;
+import org.optbench.workloads.layers.ForwardNetwork;
 
 /**
  * A {@link CnnArchitecture} with softmax cross-entropy at one batch size: every buffer is allocated here, once, and
@@ -21,7 +22,7 @@ import org.optbench.workloads.Model;
  * {@code z_i = LN(z_i)}, {@code a_i = f(z_i)}, {@code p_i = maxpool(a_i)}; head: {@code h = f([LN](p W_0 + b_0))},
  * {@code logits = h W_1 + b_1}. Backward runs the same layers in reverse with their explicit backward passes.
  */
-public final class CnnNetwork implements Model {
+public final class CnnNetwork implements Model, ForwardNetwork {
     private final CnnArchitecture arch;
     private final int batchSize;
     private final DataType dataType;
@@ -104,11 +105,13 @@ public final class CnnNetwork implements Model {
     }
 
     /** The batch size these buffers are for. */
+    @Override
     public int batchSize() {
         return batchSize;
     }
 
     /** The forward pass on images {@code [batch, side * side]}; returns the logits buffer, valid until the next call. */
+    @Override
     public INDArray forward(Params params, INDArray images) {
         checkShapes(params, images);
         boolean norm = arch.layerNorm();

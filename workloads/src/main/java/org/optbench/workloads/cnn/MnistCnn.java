@@ -1,12 +1,9 @@
 package org.optbench.workloads.cnn;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
@@ -18,7 +15,7 @@ import org.optbench.workloads.Split;
 import org.optbench.workloads.Workload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Activation;
-import org.optbench.workloads.layers.SoftmaxCrossEntropy;
+import org.optbench.workloads.mnist.DigitClassifierEvaluation;
 import org.optbench.workloads.mnist.MnistData;
 import org.optbench.workloads.mnist.MnistStreams;
 
@@ -46,9 +43,7 @@ public final class MnistCnn implements Workload {
     private final MnistData data;
     private final DataType dataType;
     private final WorkloadInfo info;
-    private CnnNetwork evalNetwork;
-    private INDArray evalInputs;
-    private INDArray evalTargets;
+    private final DigitClassifierEvaluation evaluation;
 
     /**
      * @param spec the name, targets and budget
@@ -64,6 +59,7 @@ public final class MnistCnn implements Workload {
         this.arch = arch;
         this.data = data;
         this.dataType = dataType;
+        this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new CnnNetwork(arch, rows, dataType));
         this.info = new WorkloadInfo(arch.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
                 data.train().length);
     }
@@ -133,32 +129,6 @@ public final class MnistCnn implements Workload {
 
     @Override
     public synchronized Map<String, Double> evaluate(Params params, Split split) {
-        int[] indices = data.indices(split);
-        double lossSum = 0;
-        long correct = 0;
-        long[] hits = new long[1];
-        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
-            int rows = Math.min(EVAL_BATCH, indices.length - from);
-            ensureEvalBuffers(rows);
-            data.copyExamples(indices, from, evalInputs, evalTargets);
-            INDArray out = evalNetwork.forward(params, evalInputs);
-            lossSum += SoftmaxCrossEntropy.summedLossAndCorrect(out, evalTargets, hits);
-            correct += hits[0];
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", lossSum / indices.length);
-        metrics.put("accuracy", (double) correct / indices.length);
-        return metrics;
-    }
-
-    private void ensureEvalBuffers(int rows) {
-        if (evalNetwork == null || evalNetwork.batchSize() != rows) {
-            if (evalNetwork != null) {
-                evalNetwork.close();
-            }
-            evalNetwork = new CnnNetwork(arch, rows, dataType);
-            evalInputs = Nd4j.zeros(dataType, rows, MnistData.PIXELS);
-            evalTargets = Nd4j.zeros(dataType, rows, MnistData.CLASSES);
-        }
+        return evaluation.evaluate(params, split);
     }
 }

@@ -17,7 +17,7 @@ import org.optbench.workloads.Model;
  * Backward: {@code g_L = (softmax(a_L) - t) / B}; for each layer from the last, {@code dW_i = a_i^T g_{i+1}},
  * {@code db_i = sum_b g_{i+1}}, {@code g_i = (g_{i+1} W_i^T) * f'(a_i)}.
  */
-public final class MlpNetwork implements Model {
+public final class MlpNetwork implements Model, ForwardNetwork {
     private final Mlp mlp;
     private final int batchSize;
     private final DataType dataType;
@@ -46,11 +46,13 @@ public final class MlpNetwork implements Model {
     }
 
     /** The batch size these buffers are for. */
+    @Override
     public int batchSize() {
         return batchSize;
     }
 
     /** The forward pass; returns the logits buffer {@code [batch, classes]}, valid until the next call. */
+    @Override
     public INDArray forward(Params params, INDArray inputs) {
         checkShapes(params, inputs);
         INDArray in = inputs;

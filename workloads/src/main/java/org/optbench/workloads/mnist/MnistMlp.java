@@ -1,12 +1,9 @@
 package org.optbench.workloads.mnist;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
@@ -20,7 +17,6 @@ import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.layers.Mlp;
 import org.optbench.workloads.layers.MlpNetwork;
-import org.optbench.workloads.layers.SoftmaxCrossEntropy;
 
 /**
  * {@code mnist_mlp}: a 784-256-256-10 perceptron with ReLU, trained with softmax cross-entropy on handwritten
@@ -38,9 +34,7 @@ public final class MnistMlp implements Workload {
     private final MnistData data;
     private final DataType dataType;
     private final WorkloadInfo info;
-    private MlpNetwork evalNetwork;
-    private INDArray evalInputs;
-    private INDArray evalTargets;
+    private final DigitClassifierEvaluation evaluation;
 
     /**
      * @param spec the name, targets and budget
@@ -57,6 +51,7 @@ public final class MnistMlp implements Workload {
         this.mlp = mlp;
         this.data = data;
         this.dataType = dataType;
+        this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new MlpNetwork(mlp, rows, dataType));
         this.info = new WorkloadInfo(mlp.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
                 data.train().length);
     }
@@ -112,32 +107,6 @@ public final class MnistMlp implements Workload {
 
     @Override
     public synchronized Map<String, Double> evaluate(Params params, Split split) {
-        int[] indices = data.indices(split);
-        double lossSum = 0;
-        long correct = 0;
-        long[] hits = new long[1];
-        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
-            int rows = Math.min(EVAL_BATCH, indices.length - from);
-            ensureEvalBuffers(rows);
-            data.copyExamples(indices, from, evalInputs, evalTargets);
-            INDArray logits = evalNetwork.forward(params, evalInputs);
-            lossSum += SoftmaxCrossEntropy.summedLossAndCorrect(logits, evalTargets, hits);
-            correct += hits[0];
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", lossSum / indices.length);
-        metrics.put("accuracy", (double) correct / indices.length);
-        return metrics;
-    }
-
-    private void ensureEvalBuffers(int rows) {
-        if (evalNetwork == null || evalNetwork.batchSize() != rows) {
-            if (evalNetwork != null) {
-                evalNetwork.close();
-            }
-            evalNetwork = new MlpNetwork(mlp, rows, dataType);
-            evalInputs = Nd4j.zeros(dataType, rows, MnistData.PIXELS);
-            evalTargets = Nd4j.zeros(dataType, rows, MnistData.CLASSES);
-        }
+        return evaluation.evaluate(params, split);
     }
 }

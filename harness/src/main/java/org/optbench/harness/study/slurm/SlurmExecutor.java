@@ -181,6 +181,17 @@ public final class SlurmExecutor implements StudyExecutor {
                 String queued = queue == null ? null : queue.get(task.index);
                 if (TrialRecords.isComplete(trialDir)) {
                     TrialRecord record = TrialRecords.readRecord(trialDir.resolve(TrialRecordWriter.TRIAL_FILE));
+                    // A record is written before its task's JVM exits: a failed trial is reported with the state
+                    // Slurm ends the task in, so wait (a bounded while) for accounting to know it.
+                    if (record.failure() != null && account.isPresent() && (state == null || !state.terminal())) {
+                        if (Double.isNaN(task.goneSinceSeconds)) {
+                            task.goneSinceSeconds = now;
+                        }
+                        if (now - task.goneSinceSeconds < ACCOUNTING_WAIT_SECONDS) {
+                            running++;
+                            continue;
+                        }
+                    }
                     if (record.failure() != null) {
                         progress.note("Slurm task " + task.id() + " " + (state == null ? "ended" : state)
                                 + "; the trial recorded its failure: " + record.failure());
