@@ -20,6 +20,7 @@ import org.optbench.harness.study.StudyExecutor;
 import org.optbench.harness.study.StudyLayout;
 import org.optbench.harness.study.slurm.SlurmExecutor;
 import org.optbench.harness.study.slurm.SlurmOptions;
+import org.optbench.results.records.AtomicFiles;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.tuning.plan.PlanJson;
 import org.optbench.tuning.plan.Ruleset;
@@ -183,7 +184,7 @@ public final class TuneCommand implements Callable<Integer> {
             }
         } else {
             RunCommand.writableDirectory(planFile.getParent());
-            PlanJson.write(plan, planFile);
+            AtomicFiles.writeString(planFile, PlanJson.toJson(plan));
         }
         List<TrialRecord> records;
         try (StudyProgressDisplay progress = new StudyProgressDisplay(progressOut)) {

@@ -51,24 +51,9 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    /** Writes a plan to {@code file} atomically. */
-    public static void write(StudyPlan plan, Path file) {
-        AtomicFiles.writeString(file, toJson(plan));
-    }
-
     /** Reads a plan file. */
     public static StudyPlan read(Path file) {
         return planFromJson(readText(file), file.toString());
-    }
-
-    /** Writes one trial spec to {@code file} atomically (an executor's hand-off to a trial process). */
-    public static void write(TrialSpec trial, Path file) {
-        AtomicFiles.writeString(file, toJson(trial));
-    }
-
-    /** Reads one trial spec file. */
-    public static TrialSpec readTrial(Path file) {
-        return trialFromJson(readText(file), file.toString());
     }
 
     /** A plan as JSON text. */
