@@ -22,7 +22,7 @@ import java.util.Map;
 import org.optbench.api.BadInputException;
 
 /**
- * Study plans and trial specs as JSON (snake_case), written atomically. A plan file:
+ * Study plans and trial specs as JSON (snake_case); the harness writes the text atomically. A plan file:
  * <pre>
  * {
  *   "format" : "optbench-study-plan", "version" : 1,
