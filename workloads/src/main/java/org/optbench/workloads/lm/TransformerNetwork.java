@@ -11,6 +11,7 @@ import org.optbench.workloads.layers.FlatArray;
 import org.optbench.workloads.layers.SparseSoftmaxCrossEntropy;
 import org.optbench.workloads.layers.TokenEmbedding;
 import org.optbench.workloads.layers.TransformerLayerNorm;
+import org.optbench.workloads.layers.Values;
 
 /**
  * A {@link TransformerLm} at one batch size ({@code batch} sequences of the model's context, {@code N = batch *
@@ -258,20 +259,11 @@ public final class TransformerNetwork implements AutoCloseable {
     }
 
     private static void sum(INDArray a, INDArray b, INDArray out) {
-        FlatArray x = FlatArray.of(a);
-        FlatArray y = FlatArray.of(b);
-        FlatArray z = FlatArray.of(out);
-        for (int i = 0; i < z.length(); i++) {
-            z.set(i, x.get(i) + y.get(i));
-        }
+        Values.sum(a, b, out);
     }
 
     private static void addInPlace(INDArray target, INDArray addend) {
-        FlatArray t = FlatArray.of(target);
-        FlatArray a = FlatArray.of(addend);
-        for (int i = 0; i < t.length(); i++) {
-            t.set(i, t.get(i) + a.get(i));
-        }
+        Values.sum(target, addend, target);
     }
 
     private void readIds(INDArray ids, int[] out, String what) {
