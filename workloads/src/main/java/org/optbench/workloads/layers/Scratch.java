@@ -10,7 +10,7 @@ package org.optbench.workloads.layers;
 final class Scratch {
     /** The chunk length of the element-wise loops: 4 KB, small enough to stay in the L1 cache. */
     static final int CHUNK = 1024;
-    private static final int SLOTS = 4;
+    private static final int SLOTS = 6;
     private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> {
         float[][] a = new float[SLOTS][];
         for (int i = 0; i < SLOTS; i++) {
@@ -22,7 +22,7 @@ final class Scratch {
     private Scratch() {
     }
 
-    /** This thread's array of slot {@code slot} (0 to 3), with at least {@code length} elements. */
+    /** This thread's array of slot {@code slot} (0 to 5), with at least {@code length} elements. */
     static float[] floats(int slot, int length) {
         float[][] a = ARRAYS.get();
         if (a[slot].length < length) {

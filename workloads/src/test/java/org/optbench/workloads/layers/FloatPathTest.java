@@ -111,4 +111,65 @@ class FloatPathTest {
         Gelu.backwardInPlace(zf, gf);
         assertClose(g, gf);
     }
+
+    @Test
+    void layerNormInFloatAgreesWithDouble() {
+        INDArray x = gaussian(9, 64);
+        INDArray scale = gaussian(64);
+        INDArray shift = gaussian(64);
+        INDArray g = gaussian(9, 64);
+        INDArray xf = x.castTo(DataType.FLOAT);
+        INDArray scalef = scale.castTo(DataType.FLOAT);
+        INDArray shiftf = shift.castTo(DataType.FLOAT);
+        INDArray gf = g.castTo(DataType.FLOAT);
+        INDArray xhat = Nd4j.zeros(DataType.DOUBLE, 9, 64);
+        INDArray xhatf = Nd4j.zeros(DataType.FLOAT, 9, 64);
+        double[] rstd = new double[9];
+        double[] rstdf = new double[9];
+        LayerNorm.forward(x, scale, shift, xhat, rstd, x); // in place, as the CNN
+        LayerNorm.forward(xf, scalef, shiftf, xhatf, rstdf, xf);
+        assertClose(x, xf);
+        assertClose(xhat, xhatf);
+        assertArrayEquals(rstd, rstdf, 1e-6);
+        INDArray dscale = Nd4j.zeros(DataType.DOUBLE, 64);
+        INDArray dshift = Nd4j.zeros(DataType.DOUBLE, 64);
+        INDArray dx = Nd4j.zeros(DataType.DOUBLE, 9, 64);
+        INDArray dscalef = Nd4j.zeros(DataType.FLOAT, 64);
+        INDArray dshiftf = Nd4j.zeros(DataType.FLOAT, 64);
+        INDArray dxf = Nd4j.zeros(DataType.FLOAT, 9, 64);
+        LayerNorm.backward(xhat, rstd, scale, g, dscale, dshift, dx); // separate buffers, as the transformer
+        LayerNorm.backward(xhatf, rstdf, scalef, gf, dscalef, dshiftf, dxf);
+        assertClose(dx, dxf);
+        assertClose(dscale, dscalef);
+        assertClose(dshift, dshiftf);
+    }
+
+    @Test
+    void embeddingInFloatAgreesWithDouble() {
+        INDArray table = gaussian(50, 16);
+        INDArray positions = gaussian(4, 48);
+        int[] rows = new int[40];
+        int[] steps = new int[40];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rng.nextInt(50);
+            steps[i] = i % 4;
+        }
+        INDArray out = Nd4j.zeros(DataType.DOUBLE, 40, 48);
+        INDArray outf = Nd4j.zeros(DataType.FLOAT, 40, 48);
+        INDArray tablef = table.castTo(DataType.FLOAT);
+        Embedding.lookup(positions, steps, out, 0);
+        Embedding.lookup(positions.castTo(DataType.FLOAT), steps, outf, 0);
+        Embedding.lookupAdd(table, rows, out, 16);
+        Embedding.lookupAdd(tablef, rows, outf, 16);
+        assertClose(out, outf);
+        INDArray g = gaussian(40, 48);
+        INDArray grad = gaussian(50, 16);
+        INDArray gradf = grad.castTo(DataType.FLOAT);
+        Embedding.scatterAdd(g, 16, rows, grad);
+        Embedding.scatterAdd(g.castTo(DataType.FLOAT), 16, rows, gradf);
+        assertClose(grad, gradf);
+        Embedding.zeroRows(grad, rows);
+        Embedding.zeroRows(gradf, rows);
+        assertClose(grad, gradf);
+    }
 }
