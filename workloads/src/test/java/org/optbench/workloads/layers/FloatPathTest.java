@@ -172,4 +172,46 @@ class FloatPathTest {
         Embedding.zeroRows(gradf, rows);
         assertClose(grad, gradf);
     }
+
+    @Test
+    void convolutionAndPoolingInFloatAgreeWithDouble() {
+        // 2 examples of 8 x 8 x 3, 3x3 kernel, padding 1 (so im2col has padding entries), 4 channels, then 2x2 pooling.
+        Conv2d conv = new Conv2d(8, 8, 3, 4, 3, 1);
+        MaxPool2d pool = new MaxPool2d(conv.outHeight(), conv.outWidth(), 4, 2);
+        int batch = 2;
+        INDArray in = gaussian(batch, conv.inputSize());
+        INDArray kernel = gaussian(conv.kernelShape());
+        INDArray bias = gaussian(4);
+        INDArray gradPooled = gaussian(batch, pool.outputSize());
+        INDArray[] d = convAndPool(conv, pool, batch, in, kernel, bias, gradPooled);
+        INDArray[] f = convAndPool(conv, pool, batch, in.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT),
+                bias.castTo(DataType.FLOAT), gradPooled);
+        for (int i = 0; i < d.length; i++) {
+            assertClose(d[i], f[i]);
+        }
+    }
+
+    /**
+     * Forward and backward through conv and pool in the type of {@code in}, from {@code dL/dpooled} (DOUBLE, cast);
+     * returns [pooled, gradKernel, gradBias, gradIn].
+     */
+    private INDArray[] convAndPool(Conv2d conv, MaxPool2d pool, int batch, INDArray in, INDArray kernel,
+                                   INDArray bias, INDArray gradPooled) {
+        DataType t = in.dataType();
+        INDArray g = gradPooled.castTo(t);
+        INDArray cols = Nd4j.zeros(t, (long) batch * conv.positions(), conv.patchSize());
+        INDArray out = Nd4j.zeros(t, (long) batch * conv.positions(), conv.outChannels());
+        INDArray pooled = Nd4j.zeros(t, batch, pool.outputSize());
+        int[] winners = new int[batch * pool.outputSize()];
+        conv.forward(in, kernel, bias, cols, out);
+        pool.forward(out, pooled, winners);
+        INDArray gradOut = Nd4j.zeros(t, (long) batch * conv.positions(), conv.outChannels());
+        pool.backward(g, winners, gradOut);
+        INDArray gradKernel = Nd4j.zeros(t, conv.kernelShape());
+        INDArray gradBias = Nd4j.zeros(t, conv.outChannels());
+        INDArray gradCols = Nd4j.zeros(t, (long) batch * conv.positions(), conv.patchSize());
+        INDArray gradIn = Nd4j.zeros(t, batch, conv.inputSize());
+        conv.backward(cols, kernel, gradOut, gradKernel, gradBias, gradCols, gradIn);
+        return new INDArray[] {pooled, gradKernel, gradBias, gradIn};
+    }
 }
