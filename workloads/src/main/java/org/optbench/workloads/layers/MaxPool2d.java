@@ -143,6 +143,10 @@ public final class MaxPool2d {
         }
     }
 
+    /**
+     * Per example over heap copies, channels innermost: each window row is a contiguous run of
+     * {@code size * channels} floats, compared with the running maxima of the output position's channels.
+     */
     private void forwardFloat(INDArray in, INDArray out, int[] winners, int batch, int io, int oo) {
         FloatBuffer xf = in.data().asNioFloat();
         FloatBuffer yf = out.data().asNioFloat();
@@ -153,23 +157,26 @@ public final class MaxPool2d {
         for (int b = 0; b < batch; b++) {
             xf.get(io + b * inSize, xa, 0, inSize);
             int base = b * inSize;
-            int k = 0;
+            int w0 = b * outSize;
             for (int y = 0; y < outHeight; y++) {
                 for (int x = 0; x < outWidth; x++) {
+                    int o = (y * outWidth + x) * channels;
+                    int first = ((y * size) * width + x * size) * channels;
                     for (int c = 0; c < channels; c++) {
-                        int best = ((y * size) * width + x * size) * channels + c;
-                        float max = xa[best];
-                        for (int i = 0; i < size; i++) {
-                            for (int j = 0; j < size; j++) {
-                                int idx = ((y * size + i) * width + x * size + j) * channels + c;
-                                if (xa[idx] > max) {
-                                    max = xa[idx];
-                                    best = idx;
+                        ya[o + c] = xa[first + c];
+                        winners[w0 + o + c] = base + first + c;
+                    }
+                    for (int i = 0; i < size; i++) {
+                        for (int j = i == 0 ? 1 : 0; j < size; j++) {
+                            int s = ((y * size + i) * width + x * size + j) * channels;
+                            for (int c = 0; c < channels; c++) {
+                                float v = xa[s + c];
+                                if (v > ya[o + c]) {
+                                    ya[o + c] = v;
+                                    winners[w0 + o + c] = base + s + c;
                                 }
                             }
                         }
-                        winners[b * outSize + k] = base + best;
-                        ya[k++] = max;
                     }
                 }
             }
