@@ -119,8 +119,7 @@ public final class EdgeAggregation {
             int a0 = receivers[k] * dim;
             float c = (float) scale[receivers[k]];
             for (int d = 0; d < dim; d++) {
-                float m = hv[h0 + d] + mv[m0 + d];
-                m = m > 0f ? m : 0f;
+                float m = Math.max(hv[h0 + d] + mv[m0 + d], 0f); // branch-free ReLU, as Activation.RELU
                 mv[m0 + d] = m;
                 av[a0 + d] += c * m;
             }
@@ -153,7 +152,9 @@ public final class EdgeAggregation {
             int a0 = receivers[k] * dim;
             float c = (float) scale[receivers[k]];
             for (int d = 0; d < dim; d++) {
-                float g = mv[m0 + d] > 0f ? c * ga[a0 + d] : 0f;
+                // c * ga where the message is positive (its bits are then a positive int), else +0; no branch.
+                int mask = -Float.floatToRawIntBits(mv[m0 + d]) >> 31;
+                float g = Float.intBitsToFloat(Float.floatToRawIntBits(c * ga[a0 + d]) & mask);
                 mv[m0 + d] = g;
                 gh[h0 + d] += g;
             }
