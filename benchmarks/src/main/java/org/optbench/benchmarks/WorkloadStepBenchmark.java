@@ -64,6 +64,7 @@ public class WorkloadStepBenchmark {
         state = optimizer.init(params);
     }
 
+    /** Frees the model's native buffers. */
     @TearDown(Level.Trial)
     public void tearDown() {
         model.close();
