@@ -139,7 +139,7 @@ final class GnnNetwork implements AutoCloseable {
         for (int r = 0; r < arch.rounds(); r++) {
             INDArray e = edgeEncoders[r].forward(params, arch.edgeFirst(r), edgeFeatures);
             EdgeAggregation.forward(h, e, senders, receivers, messageScale, messages[r], aggregates[r]);
-            add(h, aggregates[r], updateInputs[r]);
+            Values.sum(h, aggregates[r], updateInputs[r]);
             h = updates[r].forward(params, arch.updateFirst(r), updateInputs[r]);
         }
         GraphPooling.forward(h, graphIndex, poolScale, pooled);
@@ -157,32 +157,13 @@ final class GnnNetwork implements AutoCloseable {
             updates[r].backward(params, arch.updateFirst(r), updateInputs[r], gradients, gradUpdateInputs[r]);
             // dh_r = du_r (through the skip h_r + a_r) plus the scatter of the messages' gradients.
             INDArray gradH = r > 0 ? updates[r - 1].gradOutput() : encoder.gradOutput();
-            copyInto(gradUpdateInputs[r], gradH);
+            Values.copy(gradUpdateInputs[r], gradH);
             EdgeAggregation.backward(gradUpdateInputs[r], messages[r], senders, receivers, messageScale, gradH,
                     edgeEncoders[r].gradOutput());
             edgeEncoders[r].backward(params, arch.edgeFirst(r), edgeFeatures, gradients, null);
         }
         encoder.backward(params, 0, batch.inputs(), gradients, null);
         return new LossAndGradients(loss, gradients);
-    }
-
-    private static void add(INDArray a, INDArray b, INDArray out) {
-        Values av = Values.of(a);
-        Values bv = Values.of(b);
-        Values ov = Values.of(out);
-        int n = (int) out.length();
-        for (int i = 0; i < n; i++) {
-            ov.set(i, av.get(i) + bv.get(i));
-        }
-    }
-
-    private static void copyInto(INDArray from, INDArray to) {
-        Values f = Values.of(from);
-        Values t = Values.of(to);
-        int n = (int) to.length();
-        for (int i = 0; i < n; i++) {
-            t.set(i, f.get(i));
-        }
     }
 
     @Override

@@ -189,15 +189,18 @@ public final class Conv2d {
         int io = (int) in.offset();
         int co = (int) cols.offset();
         if (in.dataType() == DataType.FLOAT) {
+            // Per example over heap copies: the gather reads an array, not an NIO buffer.
             FloatBuffer x = in.data().asNioFloat();
             FloatBuffer c = cols.data().asNioFloat();
+            float[] xa = Scratch.floats(0, inSize);
+            float[] ca = Scratch.floats(1, per);
             for (int b = 0; b < batch; b++) {
-                int src = io + b * inSize;
-                int dst = co + b * per;
+                x.get(io + b * inSize, xa, 0, inSize);
                 for (int e = 0; e < per; e++) {
                     int m = patchMap[e];
-                    c.put(dst + e, m < 0 ? 0f : x.get(src + m));
+                    ca[e] = m < 0 ? 0f : xa[m];
                 }
+                c.put(co + b * per, ca, 0, per);
             }
         } else {
             DoubleBuffer x = in.data().asNioDouble();
@@ -223,18 +226,18 @@ public final class Conv2d {
         if (in.dataType() == DataType.FLOAT) {
             FloatBuffer x = in.data().asNioFloat();
             FloatBuffer c = cols.data().asNioFloat();
-            for (int i = 0; i < batch * inSize; i++) {
-                x.put(io + i, 0f);
-            }
+            float[] xa = Scratch.floats(0, inSize);
+            float[] ca = Scratch.floats(1, per);
             for (int b = 0; b < batch; b++) {
-                int dst = io + b * inSize;
-                int src = co + b * per;
+                java.util.Arrays.fill(xa, 0, inSize, 0f);
+                c.get(co + b * per, ca, 0, per);
                 for (int e = 0; e < per; e++) {
                     int m = patchMap[e];
                     if (m >= 0) {
-                        x.put(dst + m, x.get(dst + m) + c.get(src + e));
+                        xa[m] += ca[e];
                     }
                 }
+                x.put(io + b * inSize, xa, 0, inSize);
             }
         } else {
             DoubleBuffer x = in.data().asNioDouble();

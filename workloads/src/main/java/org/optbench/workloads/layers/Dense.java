@@ -44,13 +44,23 @@ public final class Dense {
         long m0 = matrix.offset();
         long r0 = row.offset();
         if (matrix.dataType() == DataType.FLOAT) {
+            // Heap copies: the row once, the matrix a chunk of whole rows at a time (one row if a row is longer).
             FloatBuffer m = matrix.data().asNioFloat();
-            FloatBuffer b = row.data().asNioFloat();
-            for (int r = 0; r < rows; r++) {
+            float[] b = Scratch.floats(0, cols);
+            row.data().asNioFloat().get((int) r0, b, 0, cols);
+            int rowsPerChunk = Math.max(1, Scratch.CHUNK / cols);
+            float[] a = Scratch.floats(1, rowsPerChunk * cols);
+            for (int r = 0; r < rows; r += rowsPerChunk) {
+                int n = Math.min(rowsPerChunk, rows - r);
                 int base = (int) (m0 + (long) r * cols);
-                for (int c = 0; c < cols; c++) {
-                    m.put(base + c, m.get(base + c) + b.get((int) r0 + c));
+                m.get(base, a, 0, n * cols);
+                for (int i = 0; i < n; i++) {
+                    int o = i * cols;
+                    for (int c = 0; c < cols; c++) {
+                        a[o + c] += b[c];
+                    }
                 }
+                m.put(base, a, 0, n * cols);
             }
         } else {
             DoubleBuffer m = matrix.data().asNioDouble();
@@ -72,17 +82,22 @@ public final class Dense {
         int o0 = (int) out.offset();
         if (matrix.dataType() == DataType.FLOAT) {
             FloatBuffer m = matrix.data().asNioFloat();
-            FloatBuffer o = out.data().asNioFloat();
-            for (int c = 0; c < cols; c++) {
-                o.put(o0 + c, 0f);
-            }
+            float[] o = Scratch.floats(0, cols);
+            java.util.Arrays.fill(o, 0, cols, 0f);
+            int rowsPerChunk = Math.max(1, Scratch.CHUNK / cols);
+            float[] a = Scratch.floats(1, rowsPerChunk * cols);
             // Row by row keeps the walk over memory sequential; float sums over a batch lose nothing that matters.
-            for (int r = 0; r < rows; r++) {
-                int base = (int) (m0 + (long) r * cols);
-                for (int c = 0; c < cols; c++) {
-                    o.put(o0 + c, o.get(o0 + c) + m.get(base + c));
+            for (int r = 0; r < rows; r += rowsPerChunk) {
+                int n = Math.min(rowsPerChunk, rows - r);
+                m.get((int) (m0 + (long) r * cols), a, 0, n * cols);
+                for (int i = 0; i < n; i++) {
+                    int base = i * cols;
+                    for (int c = 0; c < cols; c++) {
+                        o[c] += a[base + c];
+                    }
                 }
             }
+            out.data().asNioFloat().put(o0, o, 0, cols);
         } else {
             DoubleBuffer m = matrix.data().asNioDouble();
             DoubleBuffer o = out.data().asNioDouble();

@@ -1,5 +1,9 @@
 package org.optbench.workloads.layers;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -10,7 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * for sum aggregation, {@code 1 / in-degree} for mean). Edges with sender {@code -1} are padding and skipped.
  *
  * <p>Backward: {@code dm_k = scale[r_k] dagg[r_k] * [m_k > 0]}, {@code de_k = dm_k},
- * {@code dh[s_k] += dm_k}. Gather and scatter are Java loops over the arrays: {@code O(edges x dim)}.
+ * {@code dh[s_k] += dm_k}. Gather and scatter are Java loops over the arrays: {@code O(edges x dim)}; in FLOAT
+ * over heap copies of the operands ({@link Scratch}), four bulk copies in and out instead of an NIO access per
+ * element.
  */
 public final class EdgeAggregation {
     private EdgeAggregation() {
@@ -22,6 +28,10 @@ public final class EdgeAggregation {
      */
     public static void forward(INDArray h, INDArray edgeEmbedding, int[] senders, int[] receivers, double[] scale,
                                INDArray messages, INDArray aggregate) {
+        if (h.dataType() == DataType.FLOAT) {
+            forwardFloat(h, edgeEmbedding, senders, receivers, scale, messages, aggregate);
+            return;
+        }
         int dim = (int) h.size(1);
         Values hv = Values.of(h);
         Values ev = Values.of(edgeEmbedding);
@@ -58,6 +68,10 @@ public final class EdgeAggregation {
      */
     public static void backward(INDArray gradAggregate, INDArray messages, int[] senders, int[] receivers,
                                 double[] scale, INDArray gradH, INDArray gradEdgeEmbedding) {
+        if (gradAggregate.dataType() == DataType.FLOAT) {
+            backwardFloat(gradAggregate, messages, senders, receivers, scale, gradH, gradEdgeEmbedding);
+            return;
+        }
         int dim = (int) gradAggregate.size(1);
         Values ga = Values.of(gradAggregate);
         Values mv = Values.of(messages);
@@ -81,5 +95,71 @@ public final class EdgeAggregation {
                 gh.add(h0 + d, g);
             }
         }
+    }
+
+    private static void forwardFloat(INDArray h, INDArray edgeEmbedding, int[] senders, int[] receivers,
+                                     double[] scale, INDArray messages, INDArray aggregate) {
+        int dim = (int) h.size(1);
+        int nodeEntries = (int) aggregate.length();
+        int edgeEntries = senders.length * dim;
+        float[] hv = Scratch.floats(0, nodeEntries);
+        float[] mv = Scratch.floats(1, edgeEntries);
+        float[] av = Scratch.floats(2, nodeEntries);
+        h.data().asNioFloat().get((int) h.offset(), hv, 0, nodeEntries);
+        edgeEmbedding.data().asNioFloat().get((int) edgeEmbedding.offset(), mv, 0, edgeEntries);
+        Arrays.fill(av, 0, nodeEntries, 0f);
+        for (int k = 0; k < senders.length; k++) {
+            int s = senders[k];
+            int m0 = k * dim;
+            if (s < 0) {
+                Arrays.fill(mv, m0, m0 + dim, 0f);
+                continue;
+            }
+            int h0 = s * dim;
+            int a0 = receivers[k] * dim;
+            float c = (float) scale[receivers[k]];
+            for (int d = 0; d < dim; d++) {
+                float m = Math.max(hv[h0 + d] + mv[m0 + d], 0f); // branch-free ReLU, as Activation.RELU
+                mv[m0 + d] = m;
+                av[a0 + d] += c * m;
+            }
+        }
+        messages.data().asNioFloat().put((int) messages.offset(), mv, 0, edgeEntries);
+        aggregate.data().asNioFloat().put((int) aggregate.offset(), av, 0, nodeEntries);
+    }
+
+    private static void backwardFloat(INDArray gradAggregate, INDArray messages, int[] senders, int[] receivers,
+                                      double[] scale, INDArray gradH, INDArray gradEdgeEmbedding) {
+        int dim = (int) gradAggregate.size(1);
+        int nodeEntries = (int) gradAggregate.length();
+        int edgeEntries = senders.length * dim;
+        float[] ga = Scratch.floats(0, nodeEntries);
+        float[] mv = Scratch.floats(1, edgeEntries);
+        float[] gh = Scratch.floats(2, nodeEntries);
+        gradAggregate.data().asNioFloat().get((int) gradAggregate.offset(), ga, 0, nodeEntries);
+        messages.data().asNioFloat().get((int) messages.offset(), mv, 0, edgeEntries);
+        FloatBuffer ghb = gradH.data().asNioFloat();
+        ghb.get((int) gradH.offset(), gh, 0, nodeEntries);
+        // mv turns into dL/de in place: each entry is read once, before it is overwritten.
+        for (int k = 0; k < senders.length; k++) {
+            int s = senders[k];
+            int m0 = k * dim;
+            if (s < 0) {
+                Arrays.fill(mv, m0, m0 + dim, 0f);
+                continue;
+            }
+            int h0 = s * dim;
+            int a0 = receivers[k] * dim;
+            float c = (float) scale[receivers[k]];
+            for (int d = 0; d < dim; d++) {
+                // c * ga where the message is positive (its bits are then a positive int), else +0; no branch.
+                int mask = -Float.floatToRawIntBits(mv[m0 + d]) >> 31;
+                float g = Float.intBitsToFloat(Float.floatToRawIntBits(c * ga[a0 + d]) & mask);
+                mv[m0 + d] = g;
+                gh[h0 + d] += g;
+            }
+        }
+        gradEdgeEmbedding.data().asNioFloat().put((int) gradEdgeEmbedding.offset(), mv, 0, edgeEntries);
+        ghb.put((int) gradH.offset(), gh, 0, nodeEntries);
     }
 }

@@ -67,6 +67,10 @@ public final class MaxPool2d {
         int batch = (int) (out.length() / outputSize());
         int io = (int) in.offset();
         int oo = (int) out.offset();
+        if (in.dataType() == DataType.FLOAT) {
+            forwardFloat(in, out, winners, batch, io, oo);
+            return;
+        }
         boolean isFloat = in.dataType() == DataType.FLOAT;
         FloatBuffer xf = isFloat ? in.data().asNioFloat() : null;
         FloatBuffer yf = isFloat ? out.data().asNioFloat() : null;
@@ -110,13 +114,22 @@ public final class MaxPool2d {
         int gi = (int) gradIn.offset();
         int inLength = (int) gradIn.length();
         if (gradOut.dataType() == DataType.FLOAT) {
+            // Per example over a zeroed heap copy; winners of example b lie in its own input.
             FloatBuffer g = gradOut.data().asNioFloat();
             FloatBuffer d = gradIn.data().asNioFloat();
-            for (int i = 0; i < inLength; i++) {
-                d.put(gi + i, 0f);
-            }
-            for (int k = 0; k < n; k++) {
-                d.put(gi + winners[k], g.get(go + k));
+            int inSize = inputSize();
+            int outSize = outputSize();
+            int batch = inLength / inSize;
+            float[] da = Scratch.floats(0, inSize);
+            float[] ga = Scratch.floats(1, outSize);
+            for (int b = 0; b < batch; b++) {
+                java.util.Arrays.fill(da, 0, inSize, 0f);
+                g.get(go + b * outSize, ga, 0, outSize);
+                int base = b * inSize;
+                for (int k = 0; k < outSize; k++) {
+                    da[winners[b * outSize + k] - base] = ga[k];
+                }
+                d.put(gi + base, da, 0, inSize);
             }
         } else {
             DoubleBuffer g = gradOut.data().asNioDouble();
@@ -127,6 +140,47 @@ public final class MaxPool2d {
             for (int k = 0; k < n; k++) {
                 d.put(gi + winners[k], g.get(go + k));
             }
+        }
+    }
+
+    /**
+     * Per example over heap copies, channels innermost: each window row is a contiguous run of
+     * {@code size * channels} floats, compared with the running maxima of the output position's channels.
+     */
+    private void forwardFloat(INDArray in, INDArray out, int[] winners, int batch, int io, int oo) {
+        FloatBuffer xf = in.data().asNioFloat();
+        FloatBuffer yf = out.data().asNioFloat();
+        int inSize = inputSize();
+        int outSize = outputSize();
+        float[] xa = Scratch.floats(0, inSize);
+        float[] ya = Scratch.floats(1, outSize);
+        for (int b = 0; b < batch; b++) {
+            xf.get(io + b * inSize, xa, 0, inSize);
+            int base = b * inSize;
+            int w0 = b * outSize;
+            for (int y = 0; y < outHeight; y++) {
+                for (int x = 0; x < outWidth; x++) {
+                    int o = (y * outWidth + x) * channels;
+                    int first = ((y * size) * width + x * size) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        ya[o + c] = xa[first + c];
+                        winners[w0 + o + c] = base + first + c;
+                    }
+                    for (int i = 0; i < size; i++) {
+                        for (int j = i == 0 ? 1 : 0; j < size; j++) {
+                            int s = ((y * size + i) * width + x * size + j) * channels;
+                            for (int c = 0; c < channels; c++) {
+                                float v = xa[s + c];
+                                if (v > ya[o + c]) {
+                                    ya[o + c] = v;
+                                    winners[w0 + o + c] = base + s + c;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            yf.put(oo + b * outSize, ya, 0, outSize);
         }
     }
 }

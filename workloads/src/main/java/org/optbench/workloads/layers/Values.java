@@ -34,6 +34,50 @@ public sealed interface Values permits Values.Floats, Values.Doubles {
         throw new IllegalArgumentException("expected a FLOAT or DOUBLE array, got " + a.dataType());
     }
 
+    /**
+     * {@code out = a + b} element-wise over contiguous arrays of one type and length ({@code out} may be {@code a}
+     * or {@code b}); in FLOAT a chunk at a time over heap copies, which the JIT vectorises.
+     */
+    static void sum(INDArray a, INDArray b, INDArray out) {
+        int n = (int) out.length();
+        if (out.dataType() == DataType.FLOAT) {
+            FloatBuffer ab = a.data().asNioFloat();
+            FloatBuffer bb = b.data().asNioFloat();
+            FloatBuffer ob = out.data().asNioFloat();
+            int ao = (int) a.offset();
+            int bo = (int) b.offset();
+            int oo = (int) out.offset();
+            float[] x = Scratch.floats(0, Scratch.CHUNK);
+            float[] y = Scratch.floats(1, Scratch.CHUNK);
+            for (int s = 0; s < n; s += Scratch.CHUNK) {
+                int len = Math.min(Scratch.CHUNK, n - s);
+                ab.get(ao + s, x, 0, len);
+                bb.get(bo + s, y, 0, len);
+                for (int i = 0; i < len; i++) {
+                    x[i] += y[i];
+                }
+                ob.put(oo + s, x, 0, len);
+            }
+        } else {
+            Values av = of(a);
+            Values bv = of(b);
+            Values ov = of(out);
+            for (int i = 0; i < n; i++) {
+                ov.set(i, av.get(i) + bv.get(i));
+            }
+        }
+    }
+
+    /** {@code to = from} over contiguous arrays of one type and length: one bulk copy. */
+    static void copy(INDArray from, INDArray to) {
+        int n = (int) to.length();
+        if (to.dataType() == DataType.FLOAT) {
+            to.data().asNioFloat().put((int) to.offset(), from.data().asNioFloat(), (int) from.offset(), n);
+        } else {
+            to.data().asNioDouble().put((int) to.offset(), from.data().asNioDouble(), (int) from.offset(), n);
+        }
+    }
+
     /** The NIO buffer of an INT array and its offset, for index arrays such as a batch's edge lists. */
     static IntBuffer ints(INDArray a) {
         if (a.dataType() != DataType.INT) {

@@ -7,10 +7,11 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.Params;
 import org.optbench.workloads.layers.CausalSelfAttention;
 import org.optbench.workloads.layers.Dense;
+import org.optbench.workloads.layers.Embedding;
 import org.optbench.workloads.layers.FlatArray;
 import org.optbench.workloads.layers.SparseSoftmaxCrossEntropy;
-import org.optbench.workloads.layers.TokenEmbedding;
-import org.optbench.workloads.layers.TransformerLayerNorm;
+import org.optbench.workloads.layers.LayerNorm;
+import org.optbench.workloads.layers.Values;
 
 /**
  * A {@link TransformerLm} at one batch size ({@code batch} sequences of the model's context, {@code N = batch *
@@ -35,7 +36,7 @@ public final class TransformerNetwork implements AutoCloseable {
     private final INDArray[] stream;
     private final INDArray[] norm1;
     private final INDArray[] xhat1;
-    private final INDArray[] rstd1;
+    private final double[][] rstd1;
     private final INDArray[] qkv;
     private final CausalSelfAttention[] attention;
     private final INDArray[] context;
@@ -43,14 +44,14 @@ public final class TransformerNetwork implements AutoCloseable {
     private final INDArray[] middle;
     private final INDArray[] norm2;
     private final INDArray[] xhat2;
-    private final INDArray[] rstd2;
+    private final double[][] rstd2;
     private final INDArray[] hiddenIn;
     private final INDArray[] hiddenOut;
     private final INDArray[] mlpOut;
     private final INDArray[] sum2;
     private final INDArray finalNorm;
     private final INDArray finalXhat;
-    private final INDArray finalRstd;
+    private final double[] finalRstd;
     private final INDArray logits;
     private final INDArray gradLogits;
     private final INDArray gradStream;
@@ -84,7 +85,7 @@ public final class TransformerNetwork implements AutoCloseable {
         }
         norm1 = new INDArray[layers];
         xhat1 = new INDArray[layers];
-        rstd1 = new INDArray[layers];
+        rstd1 = new double[layers][];
         qkv = new INDArray[layers];
         attention = new CausalSelfAttention[layers];
         context = new INDArray[layers];
@@ -92,7 +93,7 @@ public final class TransformerNetwork implements AutoCloseable {
         middle = new INDArray[layers];
         norm2 = new INDArray[layers];
         xhat2 = new INDArray[layers];
-        rstd2 = new INDArray[layers];
+        rstd2 = new double[layers][];
         hiddenIn = new INDArray[layers];
         hiddenOut = new INDArray[layers];
         mlpOut = new INDArray[layers];
@@ -101,7 +102,7 @@ public final class TransformerNetwork implements AutoCloseable {
         for (int i = 0; i < layers; i++) {
             norm1[i] = zeros(d);
             xhat1[i] = zeros(d);
-            rstd1[i] = Nd4j.zeros(dataType, rows);
+            rstd1[i] = new double[rows];
             qkv[i] = zeros(3 * d);
             attention[i] = new CausalSelfAttention(batch, lm.context(), d, lm.heads(), scale, dataType);
             context[i] = zeros(d);
@@ -109,7 +110,7 @@ public final class TransformerNetwork implements AutoCloseable {
             middle[i] = zeros(d);
             norm2[i] = zeros(d);
             xhat2[i] = zeros(d);
-            rstd2[i] = Nd4j.zeros(dataType, rows);
+            rstd2[i] = new double[rows];
             hiddenIn[i] = zeros(lm.hidden());
             hiddenOut[i] = zeros(lm.hidden());
             mlpOut[i] = zeros(d);
@@ -117,7 +118,7 @@ public final class TransformerNetwork implements AutoCloseable {
         }
         finalNorm = zeros(d);
         finalXhat = zeros(d);
-        finalRstd = Nd4j.zeros(dataType, rows);
+        finalRstd = new double[rows];
         logits = zeros(lm.vocabulary());
         gradLogits = zeros(lm.vocabulary());
         gradStream = zeros(d);
@@ -146,14 +147,13 @@ public final class TransformerNetwork implements AutoCloseable {
     public INDArray forward(Params params, INDArray inputs) {
         readIds(inputs, tokens, "inputs");
         checkParams(params);
-        TokenEmbedding.lookup(params.value(0), tokens, stream[0], false);
-        TokenEmbedding.lookup(params.value(1), positions, stream[0], true);
+        Embedding.lookup(params.value(0), tokens, stream[0], 0);
+        Embedding.lookupAdd(params.value(1), positions, stream[0], 0);
         for (int i = 0; i < lm.layers(); i++) {
             block(params, i);
         }
         int f = lm.finalBase();
-        TransformerLayerNorm.forward(stream[lm.layers()], params.value(f), params.value(f + 1), finalNorm, finalXhat,
-                finalRstd);
+        LayerNorm.forward(stream[lm.layers()], params.value(f), params.value(f + 1), finalXhat, finalRstd, finalNorm);
         Dense.forward(finalNorm, params.value(f + 2), params.value(f + 3), logits);
         return logits;
     }
@@ -162,12 +162,12 @@ public final class TransformerNetwork implements AutoCloseable {
         int p = TransformerLm.blockBase(i);
         INDArray x = stream[i];
         if (lm.norm() == NormPlacement.PRE) {
-            TransformerLayerNorm.forward(x, params.value(p), params.value(p + 1), norm1[i], xhat1[i], rstd1[i]);
+            LayerNorm.forward(x, params.value(p), params.value(p + 1), xhat1[i], rstd1[i], norm1[i]);
             Dense.forward(norm1[i], params.value(p + 2), params.value(p + 3), qkv[i]);
             attention[i].forward(qkv[i], context[i]);
             Dense.forward(context[i], params.value(p + 4), params.value(p + 5), attended[i]);
             sum(x, attended[i], middle[i]);
-            TransformerLayerNorm.forward(middle[i], params.value(p + 6), params.value(p + 7), norm2[i], xhat2[i], rstd2[i]);
+            LayerNorm.forward(middle[i], params.value(p + 6), params.value(p + 7), xhat2[i], rstd2[i], norm2[i]);
             Dense.forward(norm2[i], params.value(p + 8), params.value(p + 9), hiddenIn[i]);
             lm.activation().forward(hiddenIn[i], hiddenOut[i]);
             Dense.forward(hiddenOut[i], params.value(p + 10), params.value(p + 11), mlpOut[i]);
@@ -177,12 +177,12 @@ public final class TransformerNetwork implements AutoCloseable {
             attention[i].forward(qkv[i], context[i]);
             Dense.forward(context[i], params.value(p + 4), params.value(p + 5), attended[i]);
             sum(x, attended[i], middle[i]);
-            TransformerLayerNorm.forward(middle[i], params.value(p), params.value(p + 1), norm1[i], xhat1[i], rstd1[i]);
+            LayerNorm.forward(middle[i], params.value(p), params.value(p + 1), xhat1[i], rstd1[i], norm1[i]);
             Dense.forward(norm1[i], params.value(p + 8), params.value(p + 9), hiddenIn[i]);
             lm.activation().forward(hiddenIn[i], hiddenOut[i]);
             Dense.forward(hiddenOut[i], params.value(p + 10), params.value(p + 11), mlpOut[i]);
             sum(norm1[i], mlpOut[i], sum2[i]);
-            TransformerLayerNorm.forward(sum2[i], params.value(p + 6), params.value(p + 7), stream[i + 1], xhat2[i], rstd2[i]);
+            LayerNorm.forward(sum2[i], params.value(p + 6), params.value(p + 7), xhat2[i], rstd2[i], stream[i + 1]);
         }
     }
 
@@ -201,7 +201,7 @@ public final class TransformerNetwork implements AutoCloseable {
         int f = lm.finalBase();
         Dense.backward(finalNorm, params.value(f + 2), gradLogits, gradients.value(f + 2), gradients.value(f + 3),
                 gradA);
-        TransformerLayerNorm.backward(gradA, finalXhat, finalRstd, params.value(f), gradients.value(f),
+        LayerNorm.backward(finalXhat, finalRstd, params.value(f), gradA, gradients.value(f),
                 gradients.value(f + 1), gradStream);
         for (int i = lm.layers() - 1; i >= 0; i--) {
             if (lm.norm() == NormPlacement.PRE) {
@@ -210,8 +210,8 @@ public final class TransformerNetwork implements AutoCloseable {
                 postNormBlockBackward(params, i);
             }
         }
-        TokenEmbedding.backward(tokens, gradStream, gradients.value(0));
-        TokenEmbedding.backward(positions, gradStream, gradients.value(1));
+        Embedding.backward(gradStream, 0, tokens, gradients.value(0));
+        Embedding.backward(gradStream, 0, positions, gradients.value(1));
         return new LossAndGradients(loss, gradients);
     }
 
@@ -223,7 +223,7 @@ public final class TransformerNetwork implements AutoCloseable {
         lm.activation().backwardInPlace(hiddenIn[i], gradHidden);
         Dense.backward(norm2[i], params.value(p + 8), gradHidden, gradients.value(p + 8), gradients.value(p + 9),
                 gradA);
-        TransformerLayerNorm.backward(gradA, xhat2[i], rstd2[i], params.value(p + 6), gradients.value(p + 6),
+        LayerNorm.backward(xhat2[i], rstd2[i], params.value(p + 6), gradA, gradients.value(p + 6),
                 gradients.value(p + 7), gradB);
         addInPlace(gradStream, gradB); // dL/dm
         Dense.backward(context[i], params.value(p + 4), gradStream, gradients.value(p + 4), gradients.value(p + 5),
@@ -231,15 +231,15 @@ public final class TransformerNetwork implements AutoCloseable {
         attention[i].backward(gradContext, gradQkv);
         Dense.backward(norm1[i], params.value(p + 2), gradQkv, gradients.value(p + 2), gradients.value(p + 3),
                 gradA);
-        TransformerLayerNorm.backward(gradA, xhat1[i], rstd1[i], params.value(p), gradients.value(p), gradients.value(p + 1),
-                gradB);
+        LayerNorm.backward(xhat1[i], rstd1[i], params.value(p), gradA, gradients.value(p),
+                gradients.value(p + 1), gradB);
         addInPlace(gradStream, gradB); // dL/dx
     }
 
     /** gradStream holds dL/dx_{i+1} on entry and dL/dx_i on exit. */
     private void postNormBlockBackward(Params params, int i) {
         int p = TransformerLm.blockBase(i);
-        TransformerLayerNorm.backward(gradStream, xhat2[i], rstd2[i], params.value(p + 6), gradients.value(p + 6),
+        LayerNorm.backward(xhat2[i], rstd2[i], params.value(p + 6), gradStream, gradients.value(p + 6),
                 gradients.value(p + 7), gradB); // dL/d(m + mlp(m))
         Dense.backward(hiddenOut[i], params.value(p + 10), gradB, gradients.value(p + 10), gradients.value(p + 11),
                 gradHidden);
@@ -247,8 +247,8 @@ public final class TransformerNetwork implements AutoCloseable {
         Dense.backward(norm1[i], params.value(p + 8), gradHidden, gradients.value(p + 8), gradients.value(p + 9),
                 gradA);
         addInPlace(gradB, gradA); // dL/dm
-        TransformerLayerNorm.backward(gradB, xhat1[i], rstd1[i], params.value(p), gradients.value(p), gradients.value(p + 1),
-                gradStream); // dL/d(x + attn(x))
+        LayerNorm.backward(xhat1[i], rstd1[i], params.value(p), gradB, gradients.value(p),
+                gradients.value(p + 1), gradStream); // dL/d(x + attn(x))
         Dense.backward(context[i], params.value(p + 4), gradStream, gradients.value(p + 4), gradients.value(p + 5),
                 gradContext);
         attention[i].backward(gradContext, gradQkv);
@@ -258,20 +258,11 @@ public final class TransformerNetwork implements AutoCloseable {
     }
 
     private static void sum(INDArray a, INDArray b, INDArray out) {
-        FlatArray x = FlatArray.of(a);
-        FlatArray y = FlatArray.of(b);
-        FlatArray z = FlatArray.of(out);
-        for (int i = 0; i < z.length(); i++) {
-            z.set(i, x.get(i) + y.get(i));
-        }
+        Values.sum(a, b, out);
     }
 
     private static void addInPlace(INDArray target, INDArray addend) {
-        FlatArray t = FlatArray.of(target);
-        FlatArray a = FlatArray.of(addend);
-        for (int i = 0; i < t.length(); i++) {
-            t.set(i, t.get(i) + a.get(i));
-        }
+        Values.sum(target, addend, target);
     }
 
     private void readIds(INDArray ids, int[] out, String what) {

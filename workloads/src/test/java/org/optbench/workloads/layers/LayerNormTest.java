@@ -13,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Rng;
 
-/** LayerNorm's forward against its definition, and its backward pass against finite differences (float64). */
+/**
+ * LayerNorm's forward against its definition, and its backward pass against finite differences (float64), in both
+ * of its uses: in place over a CNN's channels, and into separate buffers over a transformer's residual stream.
+ */
 class LayerNormTest {
 
     @Test
@@ -62,5 +65,50 @@ class LayerNormTest {
         assertMatches("dx", x, gradIn, loss, 1e-7);
         assertMatches("dscale", scale, gradScale, loss, 1e-7);
         assertMatches("dshift", shift, gradShift, loss, 1e-7);
+    }
+
+    @Test
+    void forwardIntoSeparateBuffersMatchesHandComputation() {
+        // Row [1, 2, 3, 6]: mean 3, variance (4 + 1 + 0 + 9) / 4 = 3.5.
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, 2, 3, 6}});
+        INDArray gamma = Nd4j.createFromArray(2.0, 2.0, 2.0, 2.0);
+        INDArray beta = Nd4j.createFromArray(1.0, 1.0, 1.0, 1.0);
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 1, 4);
+        INDArray xhat = Nd4j.zeros(DataType.DOUBLE, 1, 4);
+        double[] rstd = new double[1];
+        LayerNorm.forward(x, gamma, beta, xhat, rstd, y);
+        double s = 1 / Math.sqrt(3.5 + LayerNorm.EPSILON);
+        assertEquals(s, rstd[0], 1e-15);
+        double[] expected = {1 - 4 * s, 1 - 2 * s, 1, 1 + 6 * s};
+        for (int c = 0; c < 4; c++) {
+            assertEquals(expected[c], y.getDouble(0, c), 1e-14);
+        }
+        assertEquals(Nd4j.createFromArray(new double[][] {{1, 2, 3, 6}}), x, "the input is kept");
+    }
+
+    @Test
+    void backwardIntoSeparateBuffersMatchesFiniteDifferences() {
+        Rng rng = Rng.of(9);
+        INDArray x = gaussian(rng, 4, 6);
+        INDArray gamma = gaussian(rng, 6);
+        INDArray beta = gaussian(rng, 6);
+        INDArray g = gaussian(rng, 4, 6);
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 4, 6);
+        INDArray xhat = Nd4j.zeros(DataType.DOUBLE, 4, 6);
+        double[] rstd = new double[4];
+        INDArray dgamma = gaussian(rng, 6); // overwritten
+        INDArray dbeta = gaussian(rng, 6);
+        INDArray dx = Nd4j.zeros(DataType.DOUBLE, 4, 6);
+        DoubleSupplier loss = () -> {
+            LayerNorm.forward(x, gamma, beta, xhat, rstd, y);
+            return dot(y, g);
+        };
+        loss.getAsDouble();
+        INDArray gKept = g.dup();
+        LayerNorm.backward(xhat, rstd, gamma, g, dgamma, dbeta, dx);
+        assertEquals(gKept, g, "dL/dy is kept");
+        assertMatches("dx", x, dx, loss, 1e-7);
+        assertMatches("dgamma", gamma, dgamma, loss, 1e-7);
+        assertMatches("dbeta", beta, dbeta, loss, 1e-7);
     }
 }

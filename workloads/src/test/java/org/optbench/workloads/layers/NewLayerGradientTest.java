@@ -68,6 +68,47 @@ class NewLayerGradientTest {
     }
 
     @Test
+    void tokenAndPositionLookupsAddUpAndBackwardOverwritesTheTable() {
+        // The transformer's use: tokens written, positions added into the same rows, whole-table gradients.
+        INDArray tokens = gaussian(5, 3);
+        INDArray positions = gaussian(2, 3);
+        int[] ids = {1, 4, 1, 0};
+        int[] steps = {0, 1, 0, 1};
+        INDArray out = Nd4j.zeros(DataType.DOUBLE, 4, 3);
+        Embedding.lookup(tokens, ids, out, 0);
+        Embedding.lookupAdd(positions, steps, out, 0);
+        for (int n = 0; n < ids.length; n++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(tokens.getDouble(ids[n], c) + positions.getDouble(steps[n], c), out.getDouble(n, c),
+                        1e-15);
+            }
+        }
+        INDArray g = gaussian(4, 3);
+        INDArray dtokens = gaussian(5, 3); // stale values: backward overwrites them
+        INDArray dpositions = gaussian(2, 3);
+        Embedding.backward(g, 0, ids, dtokens);
+        Embedding.backward(g, 0, steps, dpositions);
+        // Token 1 is used twice: its gradient is the sum of rows 0 and 2 of g; tokens 2 and 3 are unused.
+        assertEquals(g.getDouble(0, 1) + g.getDouble(2, 1), dtokens.getDouble(1, 1), 1e-15);
+        assertEquals(0.0, dtokens.getDouble(2, 0), 0);
+        DoubleSupplier f = () -> {
+            Embedding.lookup(tokens, ids, out, 0);
+            Embedding.lookupAdd(positions, steps, out, 0);
+            return dot(g, out);
+        };
+        FiniteDifferences.check("tokens", tokens, dtokens.dup(), f);
+        FiniteDifferences.check("positions", positions, dpositions.dup(), f);
+    }
+
+    @Test
+    void lookupRejectsARowOutsideTheTable() {
+        INDArray table = gaussian(3, 2);
+        INDArray out = Nd4j.zeros(DataType.DOUBLE, 1, 2);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Embedding.lookup(table, new int[] {3}, out, 0));
+    }
+
+    @Test
     void dotInteractionMatchesHandValuesAndFiniteDifferences() {
         // Three 2-d vectors (1, 2), (3, 4), (5, 6): pairs (0,1) = 11, (0,2) = 17, (1,2) = 39.
         INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3, 4, 5, 6}});
