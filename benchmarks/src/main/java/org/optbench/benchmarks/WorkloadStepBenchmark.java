@@ -78,4 +78,10 @@ public class WorkloadStepBenchmark {
         optimizer.step(params, lg.gradients(), state);
         blackhole.consume(lg.loss());
     }
+
+    /** The next batch alone: what data loading costs of {@link #step}. */
+    @Benchmark
+    public Batch nextBatch() {
+        return stream.next();
+    }
 }
