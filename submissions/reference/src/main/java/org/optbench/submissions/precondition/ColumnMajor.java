@@ -31,6 +31,18 @@ final class ColumnMajor {
         return length;
     }
 
+    /** The C offset of the k-th entry in column-major order, for every k (a new array). */
+    int[] cOffsets() {
+        int[] offsets = new int[length];
+        java.util.Arrays.fill(counter, 0);
+        int offset = 0;
+        for (int k = 0; k < length; k++) {
+            offsets[k] = offset;
+            offset = advance(offset);
+        }
+        return offsets;
+    }
+
     /** {@code target[k] = source[C offset of the k-th entry in column-major order]·scale}. */
     void gather(TensorBuffer source, double scale, double[] target) {
         if (dims.length == 2) {

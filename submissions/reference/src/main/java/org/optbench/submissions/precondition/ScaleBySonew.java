@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Params;
+import org.optbench.submissions.transform.Elements;
 import org.optbench.submissions.transform.GradientTransformation;
 import org.optbench.submissions.transform.TransformState;
 
@@ -25,7 +26,9 @@ import org.optbench.submissions.transform.TransformState;
  * </pre>
  *
  * State per tensor of n entries: m, ν_d, ν_e: 3n − 1 floats for b = 1, (b + 2)·n for the band; 2n for rank ≤ 1.
- * The per-step path allocates no tensors (double scratch arrays, sized for the largest tensor, are reused).
+ * The per-step path allocates nothing. Float32 parameters with b = 1 run in float arithmetic on heap state
+ * ({@link SonewFloatTensor}); float64 parameters and the band run in double over the tensors' buffers with double
+ * scratch arrays, sized for the largest tensor, reused.
  */
 public final class ScaleBySonew implements GradientTransformation {
     private static final double MIN_DAMPING = 1e-24;
@@ -74,9 +77,51 @@ public final class ScaleBySonew implements GradientTransformation {
         private final double[] preconditioned;
         private final BandedLogDet banded;
 
+        // float32 and b = 1: per-tensor heap state and float scratch instead of everything above
+        private final SonewFloatTensor[] floatTensors;
+        private final SonewFloatTensor.Coefficients coefficients;
+        private final float[] floatWork;
+        private final float[] floatZ;
+        private final float[] floatPsi;
+        private final SonewFloatTensor.Scratch accumulators;
+
         State(Params params, int bandWidth) {
             DataType type = params.dataType();
             int size = params.size();
+            if (type == DataType.FLOAT && bandWidth == 1) {
+                this.floatTensors = new SonewFloatTensor[size];
+                int largest = 1;
+                for (int i = 0; i < size; i++) {
+                    floatTensors[i] = new SonewFloatTensor(params.get(i).shape());
+                    largest = Math.max(largest, floatTensors[i].length());
+                }
+                this.coefficients = new SonewFloatTensor.Coefficients();
+                this.floatWork = new float[largest];
+                this.floatZ = new float[largest];
+                this.floatPsi = new float[largest];
+                this.accumulators = new SonewFloatTensor.Scratch();
+                this.momentum = null;
+                this.diagonal = null;
+                this.band = null;
+                this.flattening = null;
+                this.gradient = null;
+                this.direction = null;
+                this.damped = null;
+                this.offDiagonal = null;
+                this.psi = null;
+                this.neighbours = null;
+                this.inverseVariance = null;
+                this.work = null;
+                this.preconditioned = null;
+                this.banded = null;
+                return;
+            }
+            this.floatTensors = null;
+            this.coefficients = null;
+            this.floatWork = null;
+            this.floatZ = null;
+            this.floatPsi = null;
+            this.accumulators = null;
             this.momentum = params.zerosLike();
             this.diagonal = new INDArray[size];
             this.band = new INDArray[size];
@@ -110,6 +155,13 @@ public final class ScaleBySonew implements GradientTransformation {
 
         @Override
         public long stateBytes() {
+            if (floatTensors != null) {
+                long floats = 0;
+                for (SonewFloatTensor t : floatTensors) {
+                    floats += t.stateFloats();
+                }
+                return floats * Float.BYTES;
+            }
             long floats = momentum.numElements();
             for (int i = 0; i < diagonal.length; i++) {
                 floats += diagonal[i].length() + (band[i] == null ? 0 : band[i].length());
@@ -127,6 +179,16 @@ public final class ScaleBySonew implements GradientTransformation {
     public void update(Params updates, TransformState state, Params params) {
         State s = (State) state;
         s.count++;
+        if (s.floatTensors != null) {
+            s.coefficients.set(beta1, beta2, epsilon, graftEpsilon, s.count);
+            for (int i = 0; i < updates.size(); i++) {
+                INDArray u = updates.value(i);
+                checkContiguous(u);
+                s.floatTensors[i].step(Elements.floats(u), (int) u.offset(), s.coefficients, s.floatWork, s.floatZ,
+                        s.floatPsi, s.accumulators);
+            }
+            return;
+        }
         double firstCorrection = 1.0 - Math.pow(beta1, s.count);
         double secondCorrection = 1.0 - Math.pow(beta2, s.count);
         for (int i = 0; i < updates.size(); i++) {
@@ -183,6 +245,12 @@ public final class ScaleBySonew implements GradientTransformation {
             }
             double graft = Math.sqrt(adamSquares) / (Math.sqrt(directionSquares) + GRAFT_NORM_FLOOR);
             flat.scatter(u, graft, g);
+        }
+    }
+
+    private static void checkContiguous(INDArray array) {
+        if (array.length() > 1 && (array.ordering() != 'c' || array.elementWiseStride() != 1)) {
+            throw new IllegalArgumentException("tensor must be contiguous in C order");
         }
     }
 
