@@ -102,10 +102,12 @@ public final class FrequentDirections {
         return escapedMass;
     }
 
-    /** The bytes of U, σ and inv (the scalars ρ and inv_tail and the workspace are not counted). */
+    /**
+     * The bytes of U (d×k, the parameters' type) and of σ, inv (k each), ρ and inv_tail, kept in double: the
+     * {@code dk + 2k + 2} numbers of {@code OPTIMIZERS.md} 6 for one axis. The workspace is not counted.
+     */
     public long stateBytes() {
-        return (long) dimension * rank * basis.dataType().width() + (long) rank * basis.dataType().width()
-                + (long) rank * Double.BYTES;
+        return (long) dimension * rank * basis.dataType().width() + (2L * rank + 2) * Double.BYTES;
     }
 
     /**

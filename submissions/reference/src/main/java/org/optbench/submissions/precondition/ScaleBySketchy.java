@@ -103,7 +103,16 @@ public final class ScaleBySketchy implements GradientTransformation {
         /** The graft accumulator and both sketches of each preconditioned tensor. */
         @Override
         public long stateBytes() {
-            long bytes = accumulator.numElements() * accumulator.dataType().width();
+            return accumulator.numElements() * accumulator.dataType().width() + sketchBytes();
+        }
+
+        /**
+         * The preconditioner's part of {@link #stateBytes()}: both sketches of each preconditioned tensor, without
+         * the graft's accumulator (the part to set against Shampoo's statistics and roots,
+         * {@link ShampooPreconditioner.State#stateBytes()}).
+         */
+        public long sketchBytes() {
+            long bytes = 0;
             for (int i = 0; i < left.length; i++) {
                 if (left[i] != null) {
                     bytes += left[i].stateBytes() + right[i].stateBytes();
