@@ -89,8 +89,8 @@ public final class InverseRoot {
                     + ", statistic is " + d + "x" + d);
         }
         double[] entries = workspace.entries;
-        read(statistic, entries);
-        write(entries, workspace.vectors);
+        TensorBuffer.read(statistic, entries, d * d);
+        TensorBuffer.write(entries, d * d, workspace.vectors);
         int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', workspace.vectors, workspace.values);
         if (info != 0) {
             return false;
@@ -108,22 +108,22 @@ public final class InverseRoot {
             weights[j] = Math.pow(Math.max(e, ridge), -1.0 / p);
         }
         // scaled = U diag(w): eigenvectors are the columns of the C-order result
-        read(workspace.vectors, entries);
+        TensorBuffer.read(workspace.vectors, entries, d * d);
         for (int i = 0; i < d; i++) {
             int row = i * d;
             for (int j = 0; j < d; j++) {
                 entries[row + j] *= weights[j];
             }
         }
-        write(entries, workspace.scaled);
+        TensorBuffer.write(entries, d * d, workspace.scaled);
         Nd4j.gemm(workspace.scaled, workspace.vectors, workspace.root, false, true, 1.0, 0.0);
-        read(workspace.root, entries);
+        TensorBuffer.read(workspace.root, entries, d * d);
         for (int i = 0; i < d * d; i++) {
             if (!Double.isFinite(entries[i])) {
                 return false;
             }
         }
-        write(entries, target);
+        TensorBuffer.write(entries, d * d, target);
         return true;
     }
 
@@ -134,44 +134,6 @@ public final class InverseRoot {
                     + java.util.Arrays.toString(statistic.shape()));
         }
         return d;
-    }
-
-    /** The entries of a contiguous C-order matrix, as doubles (bulk reads). */
-    private static void read(INDArray matrix, double[] entries) {
-        int n = (int) matrix.length();
-        int offset = (int) matrix.offset();
-        if (Elements.isDouble(matrix)) {
-            Elements.doubles(matrix).get(offset, entries, 0, n);
-            return;
-        }
-        float[] chunk = Elements.scratch()[0];
-        java.nio.FloatBuffer f = Elements.floats(matrix);
-        for (int start = 0; start < n; start += Elements.CHUNK) {
-            int len = Math.min(Elements.CHUNK, n - start);
-            f.get(offset + start, chunk, 0, len);
-            for (int i = 0; i < len; i++) {
-                entries[start + i] = chunk[i];
-            }
-        }
-    }
-
-    /** Writes the entries into a contiguous C-order matrix (rounded to float for FLOAT). */
-    private static void write(double[] entries, INDArray matrix) {
-        int n = (int) matrix.length();
-        int offset = (int) matrix.offset();
-        if (Elements.isDouble(matrix)) {
-            Elements.doubles(matrix).put(offset, entries, 0, n);
-            return;
-        }
-        float[] chunk = Elements.scratch()[0];
-        java.nio.FloatBuffer f = Elements.floats(matrix);
-        for (int start = 0; start < n; start += Elements.CHUNK) {
-            int len = Math.min(Elements.CHUNK, n - start);
-            for (int i = 0; i < len; i++) {
-                chunk[i] = (float) entries[start + i];
-            }
-            f.put(offset + start, chunk, 0, len);
-        }
     }
 
     /** Whether every entry is finite. */

@@ -76,6 +76,10 @@ public final class ScaleBySonew implements GradientTransformation {
         private final double[] work;
         private final double[] preconditioned;
         private final BandedLogDet banded;
+        private final double[] values;
+        private final double[] moments;
+        private final double[] diagonalValues;
+        private final double[] bandValues;
 
         // float32 and b = 1: per-tensor heap state and float scratch instead of everything above
         private final SonewFloatTensor[] floatTensors;
@@ -114,6 +118,10 @@ public final class ScaleBySonew implements GradientTransformation {
                 this.work = null;
                 this.preconditioned = null;
                 this.banded = null;
+                this.values = null;
+                this.moments = null;
+                this.diagonalValues = null;
+                this.bandValues = null;
                 return;
             }
             this.floatTensors = null;
@@ -146,6 +154,10 @@ public final class ScaleBySonew implements GradientTransformation {
             this.work = new double[largest];
             this.preconditioned = new double[largest];
             this.banded = bandWidth > 1 ? new BandedLogDet(bandWidth) : null;
+            this.values = new double[largest];
+            this.moments = new double[largest];
+            this.diagonalValues = new double[largest];
+            this.bandValues = new double[largest * bandWidth];
         }
 
         /** The steps done so far. */
@@ -192,35 +204,48 @@ public final class ScaleBySonew implements GradientTransformation {
         double firstCorrection = 1.0 - Math.pow(beta1, s.count);
         double secondCorrection = 1.0 - Math.pow(beta2, s.count);
         for (int i = 0; i < updates.size(); i++) {
-            TensorBuffer g = TensorBuffer.of(updates.value(i));
-            TensorBuffer m = TensorBuffer.of(s.momentum.value(i));
-            TensorBuffer nuDiagonal = TensorBuffer.of(s.diagonal[i]);
-            int n = g.length();
+            INDArray gArr = updates.value(i);
+            checkContiguous(gArr);
+            int n = (int) gArr.length();
+            // heap copies of the tensor (C order) and of its moments; written back in bulk
+            double[] g = s.values;
+            double[] m = s.moments;
+            double[] nuD = s.diagonalValues;
+            TensorBuffer.read(gArr, g, n);
+            TensorBuffer.read(s.momentum.value(i), m, n);
+            TensorBuffer.read(s.diagonal[i], nuD, n);
             for (int j = 0; j < n; j++) {
-                m.set(j, beta1 * m.get(j) + (1 - beta1) * g.get(j));
+                m[j] = beta1 * m[j] + (1 - beta1) * g[j];
             }
+            TensorBuffer.write(m, n, s.momentum.value(i));
             if (s.band[i] == null) {
                 for (int j = 0; j < n; j++) {
-                    double gj = g.get(j);
-                    double nu = beta2 * nuDiagonal.get(j) + (1 - beta2) * gj * gj;
-                    nuDiagonal.set(j, nu);
-                    double mHat = m.get(j) / firstCorrection;
-                    g.set(j, mHat / (Math.sqrt(nu / secondCorrection) + graftEpsilon));
+                    double gj = g[j];
+                    double nu = beta2 * nuD[j] + (1 - beta2) * gj * gj;
+                    nuD[j] = nu;
+                    double mHat = m[j] / firstCorrection;
+                    g[j] = mHat / (Math.sqrt(nu / secondCorrection) + graftEpsilon);
                 }
+                TensorBuffer.write(nuD, n, s.diagonal[i]);
+                TensorBuffer.write(g, n, gArr);
                 continue;
             }
             ColumnMajor flat = s.flattening[i];
             double[] gHat = s.gradient;
             flat.gather(g, 1.0, gHat);
-            TensorBuffer nuBand = TensorBuffer.of(s.band[i]);
             for (int k = 0; k < n; k++) {
-                double nu = beta2 * nuDiagonal.get(k) + (1 - beta2) * gHat[k] * gHat[k];
-                nuDiagonal.set(k, nu);
+                double nu = beta2 * nuD[k] + (1 - beta2) * gHat[k] * gHat[k];
+                nuD[k] = nu;
                 s.damped[k] = nu / secondCorrection;
             }
+            TensorBuffer.write(nuD, n, s.diagonal[i]);
+            int bandLength = (int) s.band[i].length();
+            double[] nuBand = s.bandValues;
+            TensorBuffer.read(s.band[i], nuBand, bandLength);
             double normBound = bandWidth == 1
                     ? tridiagonalStatistics(s, nuBand, gHat, n, secondCorrection)
                     : bandStatistics(s, nuBand, gHat, n, secondCorrection);
+            TensorBuffer.write(nuBand, bandLength, s.band[i]);
             double damping = Math.max(epsilon * normBound, MIN_DAMPING);
             // Adam graft from the undamped diagonal, before damping it.
             double[] v = s.direction;
@@ -245,6 +270,7 @@ public final class ScaleBySonew implements GradientTransformation {
             }
             double graft = Math.sqrt(adamSquares) / (Math.sqrt(directionSquares) + GRAFT_NORM_FLOOR);
             flat.scatter(u, graft, g);
+            TensorBuffer.write(g, n, gArr);
         }
     }
 
@@ -255,10 +281,10 @@ public final class ScaleBySonew implements GradientTransformation {
     }
 
     /** Updates ν_e (n−1 entries), writes ν̂_e to the scratch and returns tds's row-sum bound ℓ. */
-    private double tridiagonalStatistics(State s, TensorBuffer nuBand, double[] gHat, int n, double correction) {
+    private double tridiagonalStatistics(State s, double[] nuBand, double[] gHat, int n, double correction) {
         for (int k = 0; k < n - 1; k++) {
-            double nu = beta2 * nuBand.get(k) + (1 - beta2) * gHat[k] * gHat[k + 1];
-            nuBand.set(k, nu);
+            double nu = beta2 * nuBand[k] + (1 - beta2) * gHat[k] * gHat[k + 1];
+            nuBand[k] = nu;
             s.offDiagonal[k] = nu / correction;
         }
         double bound = s.damped[0] + (n > 1 ? Math.abs(s.offDiagonal[0]) : 0);
@@ -269,7 +295,7 @@ public final class ScaleBySonew implements GradientTransformation {
     }
 
     /** Updates ν_e (n×b), writes ν̂_e to the scratch and returns the band's ∞-norm. */
-    private double bandStatistics(State s, TensorBuffer nuBand, double[] gHat, int n, double correction) {
+    private double bandStatistics(State s, double[] nuBand, double[] gHat, int n, double correction) {
         int b = bandWidth;
         double[] rowSums = s.work;
         System.arraycopy(s.damped, 0, rowSums, 0, n);
@@ -278,8 +304,8 @@ public final class ScaleBySonew implements GradientTransformation {
                 int index = k * b + j;
                 int other = k + j + 1;
                 if (other < n) {
-                    double nu = beta2 * nuBand.get(index) + (1 - beta2) * gHat[k] * gHat[other];
-                    nuBand.set(index, nu);
+                    double nu = beta2 * nuBand[index] + (1 - beta2) * gHat[k] * gHat[other];
+                    nuBand[index] = nu;
                     double hat = nu / correction;
                     s.offDiagonal[index] = hat;
                     rowSums[k] += Math.abs(hat);
