@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
  * </pre>
  *
- * The singular values and left vectors of M come from a symmetric eigendecomposition (LAPACK syev, the
- * decomposition measured reliable here; FD needs only s² and the left vectors) of the smaller Gram matrix:
+ * The singular values and left vectors of M come from a symmetric eigendecomposition ({@link SymmetricEigen},
+ * LAPACK syevd; FD needs only s² and the left vectors) of the smaller Gram matrix:
  * <ul>
  *   <li>d ≤ k+m: {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d), built by two gemm calls without forming M; its
  *       eigenvectors are the u_j. Cost O(d²m + d³).</li>
@@ -136,11 +136,11 @@ public final class FrequentDirections {
             Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
             Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
         }
-        int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', gram, values);
+        int info = SymmetricEigen.decompose(gram, values);
         if (info != 0) {
             throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
         }
-        // syev: ascending eigenvalues, eigenvectors in the columns of gram.
+        // ascending eigenvalues, eigenvectors in the columns of gram
         int size = (int) values.length();
         double cutoffSquared = k < size ? Math.max(values.getDouble(size - k - 1), 0.0) : 0.0;
         double previousMass = escapedMass;

@@ -12,7 +12,7 @@ import org.optbench.submissions.transform.Elements;
  * (Google {@code distributed_shampoo} with {@code eigh=True}):
  *
  * <pre>
- *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition, float64, LAPACK syev)
+ *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition, float64, LAPACK syevd: {@link SymmetricEigen})
  *   ε_eff = ε · λ_max(S)   (relative)   or   ε   (absolute)
  *   P = U diag(max(e + ε_eff, ε_eff)^(−1/p)) Uᵀ  = (S + ε_eff I)^(−1/p)  for PSD S
  * </pre>
@@ -91,7 +91,7 @@ public final class InverseRoot {
         double[] entries = workspace.entries;
         TensorBuffer.read(statistic, entries, d * d);
         TensorBuffer.write(entries, d * d, workspace.vectors);
-        int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', workspace.vectors, workspace.values);
+        int info = SymmetricEigen.decompose(workspace.vectors, workspace.values);
         if (info != 0) {
             return false;
         }
