@@ -42,8 +42,8 @@ import org.optbench.submissions.precondition.ShampooPreconditioner;
  *       momenta and Nesterov, as the optimizer's first link).</li>
  * </ul>
  * The last two copy the fixed gradient into the update buffer first (six assign calls), so that every call sees the
- * same input. Flop counts per step are {@code Σ_blocks 4rc(r+c)} for statistics plus preconditioning ({@code ≈ 8·N·b} for
- * square blocks).
+ * same input. Flop counts per step are {@code Σ_blocks 4rc(r+c)} for statistics plus preconditioning
+ * ({@code ≈ 8·N·b} for square blocks).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -12,7 +12,7 @@ import org.optbench.submissions.transform.Elements;
  * (Google {@code distributed_shampoo} with {@code eigh=True}):
  *
  * <pre>
- *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition, float64, LAPACK syevd: {@link SymmetricEigen})
+ *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition in float64: {@link SymmetricEigen})
  *   ε_eff = ε · λ_max(S)   (relative)   or   ε   (absolute)
  *   P = U diag(max(e + ε_eff, ε_eff)^(−1/p)) Uᵀ  = (S + ε_eff I)^(−1/p)  for PSD S
  * </pre>

@@ -30,8 +30,8 @@ import org.optbench.submissions.transform.TransformState;
  * </pre>
  *
  * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars, and
- * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in
- * place. Blocks are copied in and out row by row in bulk; statistics and preconditioning are gemm calls in the
+ * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through
+ * unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in place. Blocks are copied in and out row by row in bulk; statistics and preconditioning are gemm calls in the
  * parameters' type (sgemm for float32) into preallocated buffers; roots are recomputed in float64 in workspaces
  * shared by blocks of one side length. A step allocates no arrays (LAPACK's work array on root steps aside).
  */
