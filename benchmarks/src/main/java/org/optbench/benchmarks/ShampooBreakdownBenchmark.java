@@ -25,14 +25,15 @@ import org.optbench.submissions.precondition.BlockLayout;
 import org.optbench.submissions.precondition.InverseRoot;
 import org.optbench.submissions.precondition.ShampooDirection;
 import org.optbench.submissions.precondition.ShampooPreconditioner;
+import org.optbench.submissions.precondition.SymmetricKernels;
 
 /**
  * Where a float32 Shampoo step on the mnist_mlp parameter set (269,322 floats) goes, for block size b:
  * <ul>
  *   <li>{@code sgemm}: one b×b by b×b float32 gemm into a preallocated output (2b³ flops): this machine's
  *       single-thread throughput at the block shape;</li>
- *   <li>{@code statistics}: L ← β2 L + (1−β2) G Gᵀ and R ← … Gᵀ G for every block (2 gemm calls per matrix block,
- *       1 per vector block);</li>
+ *   <li>{@code statistics}: L ← β2 L + (1−β2) G Gᵀ and R ← … Gᵀ G for every block (2 symmetric rank-k updates
+ *       of the upper triangle per matrix block, 1 per vector block, as the preconditioner does them);</li>
  *   <li>{@code preconditioning}: L^(−1/4) G R^(−1/4) for every block (2 gemm calls; 1 for vectors);</li>
  *   <li>{@code roots}: every block side's float64 inverse root (symmetric eigendecomposition), what a root step adds;
  *       divided by {@code preconditioning_compute_steps} it is the amortised share;</li>
@@ -140,9 +141,9 @@ public class ShampooBreakdownBenchmark {
     public int statistics() {
         for (INDArray[] k : blocks) {
             if (k[1] != null) {
-                Nd4j.gemm(k[0], k[0], k[1], false, true, 0.001, 0.999);
+                SymmetricKernels.rankUpdate(k[0], true, 0.001, 0.999, k[1]);
             }
-            Nd4j.gemm(k[0], k[0], k[2], true, false, 0.001, 0.999);
+            SymmetricKernels.rankUpdate(k[0], false, 0.001, 0.999, k[2]);
         }
         return blocks.size();
     }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
  * </pre>
  *
- * The singular values and left vectors of M come from a symmetric eigendecomposition ({@link SymmetricEigen},
+ * The singular values and left vectors of M come from a symmetric eigendecomposition ({@link SymmetricKernels},
  * LAPACK syevd; FD needs only s² and the left vectors) of the smaller Gram matrix:
  * <ul>
  *   <li>d ≤ k+m: {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d), built by two gemm calls without forming M; its
@@ -136,7 +136,7 @@ public final class FrequentDirections {
             Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
             Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
         }
-        int info = SymmetricEigen.decompose(gram, values);
+        int info = SymmetricKernels.eigen(gram, values);
         if (info != 0) {
             throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
         }

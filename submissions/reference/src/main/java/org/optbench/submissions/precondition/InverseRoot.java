@@ -12,7 +12,7 @@ import org.optbench.submissions.transform.Elements;
  * (Google {@code distributed_shampoo} with {@code eigh=True}):
  *
  * <pre>
- *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition in float64: {@link SymmetricEigen})
+ *   S = U diag(e) Uᵀ                       (symmetric eigendecomposition in float64: {@link SymmetricKernels})
  *   ε_eff = ε · λ_max(S)   (relative)   or   ε   (absolute)
  *   P = U diag(max(e + ε_eff, ε_eff)^(−1/p)) Uᵀ  = (S + ε_eff I)^(−1/p)  for PSD S
  * </pre>
@@ -57,7 +57,7 @@ public final class InverseRoot {
     /**
      * {@code (S + ε_eff I)^(−1/p)} in float64, in a new matrix.
      *
-     * @param statistic a symmetric d×d matrix (any floating type; read only)
+     * @param statistic a symmetric d×d matrix (any floating type; read only; its upper triangle is used)
      * @param epsilon the ridge ε, relative to λ_max(S) when {@code relative}
      * @param relative whether the ridge scales with the largest eigenvalue
      * @param p the root, at least 1
@@ -76,7 +76,7 @@ public final class InverseRoot {
      * Writes {@code (S + ε_eff I)^(−1/p)} into {@code target} when it is finite; otherwise leaves {@code target}
      * as it was (Shampoo keeps its previous root).
      *
-     * @param statistic a symmetric d×d matrix, contiguous in C order (read only)
+     * @param statistic a symmetric d×d matrix, contiguous in C order (read only; its upper triangle is used)
      * @param workspace buffers for this d
      * @param target the d×d root, contiguous in C order, FLOAT or DOUBLE
      * @return whether the root was finite and written
@@ -90,8 +90,14 @@ public final class InverseRoot {
         }
         double[] entries = workspace.entries;
         TensorBuffer.read(statistic, entries, d * d);
+        // only the upper triangle is read: Shampoo's statistics maintain only that one
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                entries[i * d + j] = entries[j * d + i];
+            }
+        }
         TensorBuffer.write(entries, d * d, workspace.vectors);
-        int info = SymmetricEigen.decompose(workspace.vectors, workspace.values);
+        int info = SymmetricKernels.eigen(workspace.vectors, workspace.values);
         if (info != 0) {
             return false;
         }

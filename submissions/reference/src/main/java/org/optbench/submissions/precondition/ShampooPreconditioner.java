@@ -31,9 +31,12 @@ import org.optbench.submissions.transform.TransformState;
  *
  * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars, and
  * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through
- * unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in place. Blocks are copied in and out row by row in bulk; statistics and preconditioning are gemm calls in the
- * parameters' type (sgemm for float32) into preallocated buffers; roots are recomputed in float64 in workspaces
- * shared by blocks of one side length. A step allocates no arrays (LAPACK's work array on root steps aside).
+ * unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in place.
+ * Blocks are copied in and out row by row in bulk; statistics are symmetric rank-k updates of their upper triangle
+ * ({@link SymmetricKernels#rankUpdate}; the lower triangle is not maintained) and preconditioning is two gemm
+ * calls, in the parameters' type (single precision for float32), into preallocated buffers; roots are recomputed
+ * in float64 ({@link InverseRoot}) in workspaces shared by blocks of one side length. A step allocates no arrays
+ * (LAPACK's work array on root steps aside).
  */
 public final class ShampooPreconditioner implements GradientTransformation {
     private final double beta2;
@@ -105,14 +108,29 @@ public final class ShampooPreconditioner implements GradientTransformation {
             return layouts[i];
         }
 
-        /** The left statistic of block {@code b} of parameter {@code i} (null for vectors). */
+        /** A copy of the left statistic of block {@code b} of parameter {@code i} (null for vectors). */
         public INDArray left(int i, int b) {
-            return blocks[i][b].left;
+            return symmetric(blocks[i][b].left);
         }
 
-        /** The right statistic (the only one for vectors) of block {@code b} of parameter {@code i}. */
+        /** A copy of the right statistic (the only one for vectors) of block {@code b} of parameter {@code i}. */
         public INDArray right(int i, int b) {
-            return blocks[i][b].right;
+            return symmetric(blocks[i][b].right);
+        }
+
+        /** The full matrix of a statistic whose upper triangle is maintained. */
+        private static INDArray symmetric(INDArray statistic) {
+            if (statistic == null) {
+                return null;
+            }
+            INDArray copy = statistic.dup('c');
+            int d = (int) copy.rows();
+            for (int r = 0; r < d; r++) {
+                for (int c = 0; c < r; c++) {
+                    copy.putScalar(r, c, copy.getDouble(c, r));
+                }
+            }
+            return copy;
         }
 
         /** The steps done so far. */
@@ -205,8 +223,8 @@ public final class ShampooPreconditioner implements GradientTransformation {
             for (BlockState b : s.blocks[i]) {
                 copyBlock(entries, layout.cols(), b.block, b.gradient, true);
                 if (layout.order() == 2) {
-                    Nd4j.gemm(b.gradient, b.gradient, b.left, false, true, alpha, beta2);
-                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    SymmetricKernels.rankUpdate(b.gradient, true, alpha, beta2, b.left);
+                    SymmetricKernels.rankUpdate(b.gradient, false, alpha, beta2, b.right);
                     if (recompute) {
                         InverseRoot.into(b.left, matrixEpsilon, true, 4, b.leftWorkspace, b.leftRoot);
                         InverseRoot.into(b.right, matrixEpsilon, true, 4, b.rightWorkspace, b.rightRoot);
@@ -215,7 +233,7 @@ public final class ShampooPreconditioner implements GradientTransformation {
                     Nd4j.gemm(b.product, b.rightRoot, b.gradient, false, false, 1.0, 0.0);
                     copyBlock(entries, layout.cols(), b.block, b.gradient, false);
                 } else {
-                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    SymmetricKernels.rankUpdate(b.gradient, false, alpha, beta2, b.right);
                     if (recompute) {
                         InverseRoot.into(b.right, matrixEpsilon, true, 2, b.rightWorkspace, b.rightRoot);
                     }
