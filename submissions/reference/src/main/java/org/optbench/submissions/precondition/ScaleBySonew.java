@@ -84,7 +84,10 @@ public final class ScaleBySonew implements GradientTransformation {
         // float32 and b = 1: per-tensor heap state and float scratch instead of everything above
         private final SonewFloatTensor[] floatTensors;
         private final SonewFloatTensor.Coefficients coefficients;
-        private final SonewFloatTensor.Scratch floatScratch;
+        private final float[] floatWork;
+        private final float[] floatZ;
+        private final float[] floatPsi;
+        private final SonewFloatTensor.Scratch accumulators;
 
         State(Params params, int bandWidth) {
             DataType type = params.dataType();
@@ -97,7 +100,10 @@ public final class ScaleBySonew implements GradientTransformation {
                     largest = Math.max(largest, floatTensors[i].length());
                 }
                 this.coefficients = new SonewFloatTensor.Coefficients();
-                this.floatScratch = new SonewFloatTensor.Scratch(largest);
+                this.floatWork = new float[largest];
+                this.floatZ = new float[largest];
+                this.floatPsi = new float[largest];
+                this.accumulators = new SonewFloatTensor.Scratch();
                 this.momentum = null;
                 this.diagonal = null;
                 this.band = null;
@@ -120,7 +126,10 @@ public final class ScaleBySonew implements GradientTransformation {
             }
             this.floatTensors = null;
             this.coefficients = null;
-            this.floatScratch = null;
+            this.floatWork = null;
+            this.floatZ = null;
+            this.floatPsi = null;
+            this.accumulators = null;
             this.momentum = params.zerosLike();
             this.diagonal = new INDArray[size];
             this.band = new INDArray[size];
@@ -187,7 +196,8 @@ public final class ScaleBySonew implements GradientTransformation {
             for (int i = 0; i < updates.size(); i++) {
                 INDArray u = updates.value(i);
                 checkContiguous(u);
-                s.floatTensors[i].step(Elements.floats(u), (int) u.offset(), s.coefficients, s.floatScratch);
+                s.floatTensors[i].step(Elements.floats(u), (int) u.offset(), s.coefficients, s.floatWork, s.floatZ,
+                        s.floatPsi, s.accumulators);
             }
             return;
         }

@@ -56,26 +56,34 @@ final class SonewFloatTensor {
         return 2L * n + (band == null ? 0 : band.length);
     }
 
-    /** Replaces the gradient at {@code data[offset …]} by this step's output. */
-    void step(FloatBuffer data, int offset, Coefficients c, Scratch scratch) {
-        float[] work = scratch.work;
-        if (!chain) {
-            data.get(offset, work, 0, n);
-            adamDirection(work, c);
-            data.put(offset, work, 0, n);
-        } else if (order == null) {
-            tridiagonal(data, offset, c, scratch);
+    /**
+     * Replaces the gradient at {@code data[offset …]} by this step's output.
+     *
+     * @param work, z, psi scratch of at least n floats each; scratch the chunk buffers
+     */
+    void step(FloatBuffer data, int offset, Coefficients c, float[] work, float[] z, float[] psi,
+            Scratch scratch) {
+        float[] g = work;
+        if (order == null) {
+            data.get(offset, g, 0, n);
         } else {
-            float[] raw = scratch.z;
-            data.get(offset, raw, 0, n);
+            data.get(offset, psi, 0, n);
             for (int k = 0; k < n; k++) {
-                work[k] = raw[order[k]];
+                g[k] = psi[order[k]];
             }
-            tridiagonal(scratch.workBuffer, 0, c, scratch);
+        }
+        if (!chain) {
+            adamDirection(g, c);
+        } else {
+            tridiagonal(g, c, z, psi, scratch);
+        }
+        if (order == null) {
+            data.put(offset, g, 0, n);
+        } else {
             for (int k = 0; k < n; k++) {
-                raw[order[k]] = work[k];
+                psi[order[k]] = g[k];
             }
-            data.put(offset, raw, 0, n);
+            data.put(offset, psi, 0, n);
         }
     }
 
@@ -99,10 +107,7 @@ final class SonewFloatTensor {
         }
     }
 
-    /** The chain's step on {@code g[off …]}, which sweep 1 reads and sweep 2 and 3 overwrite with the output. */
-    private void tridiagonal(FloatBuffer g, int off, Coefficients c, Scratch w) {
-        float[] z = w.z;
-        float[] psi = w.psi;
+    private void tridiagonal(float[] g, Coefficients c, float[] z, float[] psi, Scratch w) {
         float[] m = momentum;
         float[] d = diagonal;
         float[] e = band;
@@ -132,8 +137,8 @@ final class SonewFloatTensor {
         for (int base = 0; base < n; base += CHUNK) {
             int len = Math.min(CHUNK, n - base);
             int edges = Math.min(len, n - 1 - base);
-            g.get(off + base, gc, 0, len);
-            copyNext(g, off, base, len, gn);
+            System.arraycopy(g, base, gc, 0, len);
+            copyNext(g, base, len, gn);
             System.arraycopy(m, base, mc, 0, len);
             System.arraycopy(d, base, dc, 0, len);
             copyNext(d, base, len, dn);
@@ -175,8 +180,8 @@ final class SonewFloatTensor {
         // Sweep 2, without the edge removal: ψ = ê/h_next, c = h − ê ψ, z = (m̂ − ψ m̂_next)/c, u_k = z_k − (ψz)_prev;
         // (ψz) is kept in psi. Entries k < s, whose predecessor is at the tensor's end, are finished afterwards.
         float[] pz = psi;
-        float[] zc = w.zChunk;
-        float[] pc = w.psiChunk;
+        float[] zc = w.z;
+        float[] pc = w.psi;
         float[] cc = w.variance;
         float[] prev = w.previous;
         java.util.Arrays.fill(sum, 0f);
@@ -218,7 +223,7 @@ final class SonewFloatTensor {
                 gc[i] = u;
                 sum[i] += u * u;
             }
-            g.put(off + base, gc, 0, len);
+            System.arraycopy(gc, 0, g, base, len);
         }
         float smallest = Float.MAX_VALUE;
         double directionSquares = 0;
@@ -228,42 +233,19 @@ final class SonewFloatTensor {
         }
         if (smallest > 0) {
             for (int k = 1; k < Math.min(s, n); k++) {
-                float provisional = g.get(off + k);
+                float provisional = g[k];
                 float u = provisional - pz[inner + k - 1];
-                g.put(off + k, u);
+                g[k] = u;
                 directionSquares += (double) u * u - (double) provisional * provisional;
             }
         } else {
-            directionSquares = withEdgeRemoval(g, off, c, damping, z, psi);
+            directionSquares = withEdgeRemoval(g, c, damping, z, psi);
         }
 
         // Sweep 3, graft: u·‖a‖/(‖u‖ + 1e−12), ‖a‖ = invBc1·√(adamSquares)
         float graft = (float) (invBc1 * Math.sqrt(adamSquares) / (Math.sqrt(directionSquares) + GRAFT_NORM_FLOOR));
-        for (int base = 0; base < n; base += CHUNK) {
-            int len = Math.min(CHUNK, n - base);
-            g.get(off + base, gc, 0, len);
-            for (int i = 0; i < len; i++) {
-                gc[i] *= graft;
-            }
-            g.put(off + base, gc, 0, len);
-        }
-    }
-
-    /** As {@link #copyNext(float[], int, int, float[])}, from {@code source[off …]}. */
-    private void copyNext(FloatBuffer source, int off, int base, int len, float[] target) {
-        int inner = n - stride;
-        int end = base + len;
-        int innerEnd = Math.min(end, inner);
-        if (innerEnd > base) {
-            source.get(off + base + stride, target, 0, innerEnd - base);
-        }
-        int from = Math.max(base, inner);
-        int to = Math.min(end, n - 1);
-        if (to > from) {
-            source.get(off + from - inner + 1, target, from - base, to - from);
-        }
-        if (end == n) {
-            target[n - 1 - base] = 0f;
+        for (int k = 0; k < n; k++) {
+            g[k] *= graft;
         }
     }
 
@@ -289,7 +271,7 @@ final class SonewFloatTensor {
      * Sweep 2 with the edge removal ({@code OPTIMIZERS.md} 5a), entry by entry, for steps where some conditional
      * variance is not positive: u into g; returns ‖u‖².
      */
-    private double withEdgeRemoval(FloatBuffer g, int off, Coefficients c, float damping, float[] z, float[] psi) {
+    private double withEdgeRemoval(float[] g, Coefficients c, float damping, float[] z, float[] psi) {
         int s = stride;
         int inner = n - s;
         for (int k = 0; k < inner; k++) {
@@ -304,7 +286,7 @@ final class SonewFloatTensor {
         for (int k = 0; k < n; k++) {
             int previous = k == 0 ? -1 : k < s ? inner + k - 1 : k - s;
             float u = previous < 0 ? z[k] : z[k] - psi[previous] * z[previous];
-            g.put(off + k, u);
+            g[k] = u;
             squares += u * u;
         }
         return squares;
@@ -326,14 +308,8 @@ final class SonewFloatTensor {
         z[k] = (momentum[k] - p * momentum[next]) * c.invFirstCorrection / ck;
     }
 
-    /** Buffers of the largest tensor's length, chunk buffers and reduction lanes, shared by one state's tensors. */
+    /** Chunk buffers and reduction lanes, shared by the tensors of one state. */
     static final class Scratch {
-        final float[] work;
-        final FloatBuffer workBuffer;
-        final float[] z;
-        final float[] psi;
-        final float[] zChunk = new float[CHUNK];
-        final float[] psiChunk = new float[CHUNK];
         final float[] gradient = new float[CHUNK];
         final float[] gradientNext = new float[CHUNK];
         final float[] momentum = new float[CHUNK];
@@ -341,18 +317,12 @@ final class SonewFloatTensor {
         final float[] diagonal = new float[CHUNK];
         final float[] diagonalNext = new float[CHUNK];
         final float[] edge = new float[CHUNK];
+        final float[] z = new float[CHUNK];
+        final float[] psi = new float[CHUNK];
         final float[] variance = new float[CHUNK];
         final float[] previous = new float[CHUNK];
         final float[] sum = new float[CHUNK];
         final float[] extreme = new float[CHUNK];
-
-        /** Buffers for tensors of at most {@code largest} entries. */
-        Scratch(int largest) {
-            this.work = new float[largest];
-            this.workBuffer = FloatBuffer.wrap(work);
-            this.z = new float[largest];
-            this.psi = new float[largest];
-        }
     }
 
     /** The step's constants in float. */
