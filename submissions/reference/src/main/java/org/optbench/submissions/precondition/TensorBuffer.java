@@ -78,9 +78,14 @@ final class TensorBuffer {
 
     /** Reads the first {@code n} entries of a contiguous C-order tensor into {@code target} as doubles, in bulk. */
     static void read(INDArray array, double[] target, int n) {
-        int offset = (int) array.offset();
+        readRange(array, 0, target, 0, n);
+    }
+
+    /** Reads entries {@code from … from+n} (C order) of a contiguous tensor into {@code target[at …]}, in bulk. */
+    static void readRange(INDArray array, int from, double[] target, int at, int n) {
+        int offset = (int) array.offset() + from;
         if (Elements.isDouble(array)) {
-            Elements.doubles(array).get(offset, target, 0, n);
+            Elements.doubles(array).get(offset, target, at, n);
             return;
         }
         float[] chunk = Elements.scratch()[0];
@@ -89,7 +94,7 @@ final class TensorBuffer {
             int len = Math.min(Elements.CHUNK, n - start);
             f.get(offset + start, chunk, 0, len);
             for (int i = 0; i < len; i++) {
-                target[start + i] = chunk[i];
+                target[at + start + i] = chunk[i];
             }
         }
     }
