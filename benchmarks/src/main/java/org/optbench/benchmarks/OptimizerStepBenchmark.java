@@ -42,6 +42,13 @@ public class OptimizerStepBenchmark {
     @Param({"mnist_mlp", "matrix1024"})
     public String parameterSet;
 
+    /**
+     * Hyperparameters to set on top of the default point, {@code name=value[,name=value…]} with integer values
+     * (e.g. {@code block_size=128}); empty for the default point itself.
+     */
+    @Param({""})
+    public String overrides;
+
     private Params params;
     private Params gradients;
     private Optimizer optimizer;
@@ -67,7 +74,16 @@ public class OptimizerStepBenchmark {
         for (int i = 0; i < gradients.size(); i++) {
             gradients.value(i).assign(Nd4j.randn(DataType.FLOAT, gradients.value(i).shape()).muli(1e-3));
         }
-        optimizer = ReferenceOptimizers.create(optimizerName, defaultPoint(optimizerName), 10_000);
+        HyperParameters point = defaultPoint(optimizerName);
+        if (!overrides.isEmpty()) {
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            for (String pair : overrides.split(",")) {
+                String[] nameValue = pair.split("=", 2);
+                values.put(nameValue[0].trim(), Integer.parseInt(nameValue[1].trim()));
+            }
+            point = point.with(values);
+        }
+        optimizer = ReferenceOptimizers.create(optimizerName, point, 10_000);
         state = optimizer.init(params);
     }
 

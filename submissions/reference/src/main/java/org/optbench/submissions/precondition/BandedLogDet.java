@@ -7,14 +7,16 @@ package org.optbench.submissions.precondition;
  *
  * <pre>
  *   N(i) = {i+1, …, min(i+b, n−1)}
- *   solve H[N,N] ψ_i = H[N,i]        (Gaussian elimination with partial pivoting, |N| ≤ b)
+ *   solve H[N,N] ψ_i = H[N,i]        (LDLᵀ; Gaussian elimination with partial pivoting if a pivot is ≤ 0)
  *   c_i = H[i,i] − H[i,N]·ψ_i;  D_i = 1/c_i;  L[N,i] = −ψ_i (L unit lower triangular);  X = L D Lᵀ
  * </pre>
  *
  * Edge removal: while c_i ≤ 0 (or the system is singular) the farthest neighbour is dropped from N(i); with none
  * left c_i = H[i,i]. (The init2winit code instead re-weights the farthest edge so that c_i = ε·H[i,i]; this keeps
  * X positive definite the simpler way, like the tridiagonal code.) Band storage: {@code band[i·b + j] = H[i, i+j+1]}.
- * O(n·b³) time, no allocation.
+ * H[N,N] is a principal submatrix of the positive semi-definite statistic plus damping, so the solve first tries
+ * an LDLᵀ factorisation without pivoting (b³/6 multiply-adds, no row swaps); only a non-positive pivot, which
+ * rounding can give a nearly singular system, sends it to the pivoted elimination. O(n·b³) time, no allocation.
  */
 public final class BandedLogDet {
     private final int bandWidth;
@@ -74,6 +76,66 @@ public final class BandedLogDet {
 
     /** Solves H[N,N] ψ = H[N,i] for N = i+1..i+size into psi[i·b…]; returns c_i, or NaN when singular. */
     private double solve(double[] diagonal, double[] band, int i, int size, double[] psi) {
+        double c = solveSymmetric(diagonal, band, i, size, psi);
+        return Double.isNaN(c) ? solvePivoted(diagonal, band, i, size, psi) : c;
+    }
+
+    /**
+     * H[N,N] = L D Lᵀ (unit lower L, in the lower triangle of the scratch; D on its diagonal), then ψ by forward
+     * substitution, scaling and back substitution; returns c_i, or NaN when some pivot is not positive.
+     */
+    private double solveSymmetric(double[] diagonal, double[] band, int i, int size, double[] psi) {
+        int b = bandWidth;
+        double[] a = system;
+        for (int p = 0; p < size; p++) {
+            int row = i + 1 + p;
+            for (int q = 0; q < p; q++) {
+                a[p * size + q] = band[(i + 1 + q) * b + (p - q - 1)];
+            }
+            a[p * size + p] = diagonal[row];
+        }
+        for (int j = 0; j < size; j++) {
+            double pivot = a[j * size + j];
+            for (int k = 0; k < j; k++) {
+                double l = a[j * size + k];
+                pivot -= l * l * a[k * size + k];
+            }
+            if (!(pivot > 0)) {
+                return Double.NaN;
+            }
+            a[j * size + j] = pivot;
+            for (int r = j + 1; r < size; r++) {
+                double sum = a[r * size + j];
+                for (int k = 0; k < j; k++) {
+                    sum -= a[r * size + k] * a[j * size + k] * a[k * size + k];
+                }
+                a[r * size + j] = sum / pivot;
+            }
+        }
+        int base = i * b;
+        for (int p = 0; p < size; p++) {
+            double y = band[base + p];
+            for (int k = 0; k < p; k++) {
+                y -= a[p * size + k] * rhs[k];
+            }
+            rhs[p] = y;
+        }
+        for (int p = size - 1; p >= 0; p--) {
+            double x = rhs[p] / a[p * size + p];
+            for (int k = p + 1; k < size; k++) {
+                x -= a[k * size + p] * psi[base + k];
+            }
+            psi[base + p] = x;
+        }
+        double c = diagonal[i];
+        for (int p = 0; p < size; p++) {
+            c -= band[base + p] * psi[base + p];
+        }
+        return Double.isFinite(c) ? c : Double.NaN;
+    }
+
+    /** As {@link #solve}, by Gaussian elimination with partial pivoting. */
+    private double solvePivoted(double[] diagonal, double[] band, int i, int size, double[] psi) {
         int b = bandWidth;
         for (int p = 0; p < size; p++) {
             int row = i + 1 + p;

@@ -31,15 +31,27 @@ final class ColumnMajor {
         return length;
     }
 
-    /** {@code target[k] = source[C offset of the k-th entry in column-major order]·scale}. */
-    void gather(TensorBuffer source, double scale, double[] target) {
+    /** The C offset of the k-th entry in column-major order, for every k (a new array). */
+    int[] cOffsets() {
+        int[] offsets = new int[length];
+        java.util.Arrays.fill(counter, 0);
+        int offset = 0;
+        for (int k = 0; k < length; k++) {
+            offsets[k] = offset;
+            offset = advance(offset);
+        }
+        return offsets;
+    }
+
+    /** {@code target[k] = source[C offset of the k-th entry in column-major order]·scale}, over heap arrays. */
+    void gather(double[] source, double scale, double[] target) {
         if (dims.length == 2) {
             int rows = dims[0];
             int cols = dims[1];
             int k = 0;
             for (int j = 0; j < cols; j++) {
                 for (int i = 0; i < rows; i++) {
-                    target[k++] = source.get(i * cols + j) * scale;
+                    target[k++] = source[i * cols + j] * scale;
                 }
             }
             return;
@@ -47,20 +59,20 @@ final class ColumnMajor {
         java.util.Arrays.fill(counter, 0);
         int offset = 0;
         for (int k = 0; k < length; k++) {
-            target[k] = source.get(offset) * scale;
+            target[k] = source[offset] * scale;
             offset = advance(offset);
         }
     }
 
-    /** The inverse of {@link #gather}: {@code target[C offset of the k-th entry] = source[k]·scale}. */
-    void scatter(double[] source, double scale, TensorBuffer target) {
+    /** The inverse of {@link #gather}. */
+    void scatter(double[] source, double scale, double[] target) {
         if (dims.length == 2) {
             int rows = dims[0];
             int cols = dims[1];
             int k = 0;
             for (int j = 0; j < cols; j++) {
                 for (int i = 0; i < rows; i++) {
-                    target.set(i * cols + j, source[k++] * scale);
+                    target[i * cols + j] = source[k++] * scale;
                 }
             }
             return;
@@ -68,7 +80,7 @@ final class ColumnMajor {
         java.util.Arrays.fill(counter, 0);
         int offset = 0;
         for (int k = 0; k < length; k++) {
-            target.set(offset, source[k] * scale);
+            target[offset] = source[k] * scale;
             offset = advance(offset);
         }
     }

@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   P = U diag(inv) Uᵀ + inv_tail·(I − U Uᵀ)
  * </pre>
  *
- * The singular values and left vectors of M come from a symmetric eigendecomposition (LAPACK syev, the
- * decomposition measured reliable here; FD needs only s² and the left vectors) of the smaller Gram matrix:
+ * The singular values and left vectors of M come from a symmetric eigendecomposition ({@link SymmetricKernels},
+ * LAPACK syevd; FD needs only s² and the left vectors) of the smaller Gram matrix:
  * <ul>
  *   <li>d ≤ k+m: {@code M Mᵀ = β2·U σ² Uᵀ + G Gᵀ} (d×d), built by two gemm calls without forming M; its
  *       eigenvectors are the u_j. Cost O(d²m + d³).</li>
@@ -27,8 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       {@code u_j = M v_j / s_j}. Cost O(d(k+m)² + (k+m)³). Directions with tiny s_j lose orthogonality in this
  *       form (relative error ~ machine ε·s_1/s_j), which only touches directions of negligible weight.</li>
  * </ul>
- * The workspace (Gram matrix, and M in the second case) belongs to the sketch and is not counted as state;
- * LAPACK's own workspace is allocated by ND4J on each call.
+ * The workspace (Gram matrix, M in the second case, and heap copies through which the entry loops run in bulk)
+ * belongs to the sketch and is not counted as state; LAPACK's own work array is allocated by LAPACKE on each call.
  *
  * <p>State: U (d×k) and σ (k) in the parameters' type; inv (k), ρ and inv_tail in double.
  */
@@ -47,8 +47,14 @@ public final class FrequentDirections {
     private final INDArray gram;
     private final INDArray stacked;
     private final INDArray topVectors;
-    private final TensorBuffer basisEntries;
-    private final TensorBuffer scaledEntries;
+    private final double[] basisValues;
+    private final double[] scaledValues;
+    private final double[] eigenvalueValues;
+    private final double[] rowValues;
+    private final double[] topValues;
+    private final double[] gradientValues;
+    private final double[] stackedValues;
+    private final double[] coefficientValues;
 
     /**
      * An empty sketch.
@@ -73,8 +79,14 @@ public final class FrequentDirections {
         this.gram = Nd4j.create(type, size, size);
         this.stacked = wide ? Nd4j.create(type, dimension, columns) : null;
         this.topVectors = wide ? Nd4j.create(type, columns, this.rank) : null;
-        this.basisEntries = TensorBuffer.of(basis);
-        this.scaledEntries = TensorBuffer.of(scaledBasis);
+        this.basisValues = new double[dimension * this.rank];
+        this.scaledValues = new double[dimension * this.rank];
+        this.eigenvalueValues = new double[size];
+        this.rowValues = new double[this.rank];
+        this.topValues = wide ? new double[columns * this.rank] : null;
+        this.gradientValues = wide ? new double[dimension * other] : null;
+        this.stackedValues = wide ? new double[dimension * columns] : null;
+        this.coefficientValues = new double[this.rank * other];
     }
 
     /** d. */
@@ -102,10 +114,12 @@ public final class FrequentDirections {
         return escapedMass;
     }
 
-    /** The bytes of U, σ and inv (the scalars ρ and inv_tail and the workspace are not counted). */
+    /**
+     * The bytes of U (d×k, the parameters' type) and of σ, inv (k each), ρ and inv_tail, kept in double: the
+     * {@code dk + 2k + 2} numbers of {@code OPTIMIZERS.md} 6 for one axis. The workspace is not counted.
+     */
     public long stateBytes() {
-        return (long) dimension * rank * basis.dataType().width() + (long) rank * basis.dataType().width()
-                + (long) rank * Double.BYTES;
+        return (long) dimension * rank * basis.dataType().width() + (2L * rank + 2) * Double.BYTES;
     }
 
     /**
@@ -121,53 +135,69 @@ public final class FrequentDirections {
         int d = dimension;
         int k = rank;
         double decay = Math.sqrt(beta2);
+        double[] b = basisValues;
+        double[] scaled = scaledValues;
+        TensorBuffer.read(basis, b, d * k);
         for (int row = 0; row < d; row++) {
             for (int j = 0; j < k; j++) {
                 int index = row * k + j;
-                scaledEntries.set(index, basisEntries.get(index) * decay * singular[j]);
+                scaled[index] = b[index] * decay * singular[j];
             }
         }
         if (wide) {
             fillStacked(gradient, transposed);
             Nd4j.gemm(stacked, stacked, gram, true, false, 1.0, 0.0);
         } else {
+            TensorBuffer.write(scaled, d * k, scaledBasis);
             Nd4j.gemm(gradient, gradient, gram, transposed, !transposed, 1.0, 0.0);
             Nd4j.gemm(scaledBasis, scaledBasis, gram, false, true, 1.0, 1.0);
         }
-        int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', gram, values);
+        int info = SymmetricKernels.eigen(gram, values);
         if (info != 0) {
             throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
         }
-        // syev: ascending eigenvalues, eigenvectors in the columns of gram.
+        // ascending eigenvalues, eigenvectors in the columns of gram: the top k are each row's last k entries
         int size = (int) values.length();
-        double cutoffSquared = k < size ? Math.max(values.getDouble(size - k - 1), 0.0) : 0.0;
+        double[] eigenvalues = eigenvalueValues;
+        TensorBuffer.read(values, eigenvalues, size);
+        double cutoffSquared = k < size ? Math.max(eigenvalues[size - k - 1], 0.0) : 0.0;
         double previousMass = escapedMass;
         escapedMass = beta2 * previousMass + cutoffSquared;
-        TensorBuffer vectors = TensorBuffer.of(gram);
+        double[] row = rowValues;
         if (wide) {
-            TensorBuffer top = TensorBuffer.of(topVectors);
+            double[] top = topValues;
             for (int r = 0; r < size; r++) {
+                TensorBuffer.readRange(gram, r * size + size - k, row, 0, k);
                 for (int j = 0; j < k; j++) {
-                    top.set(r * k + j, vectors.get(r * size + (size - 1 - j)));
+                    top[r * k + j] = row[k - 1 - j];
                 }
             }
+            TensorBuffer.write(top, size * k, topVectors);
             // left singular vectors, unnormalised: M v_j = s_j u_j
             Nd4j.gemm(stacked, topVectors, scaledBasis, false, false, 1.0, 0.0);
+            TensorBuffer.read(scaledBasis, scaled, d * k);
+        } else {
+            for (int r = 0; r < d; r++) {
+                TensorBuffer.readRange(gram, r * d + d - k, row, 0, k);
+                for (int j = 0; j < k; j++) {
+                    scaled[r * k + j] = row[k - 1 - j];
+                }
+            }
         }
         double largest = 0;
         for (int j = 0; j < k; j++) {
-            double top = Math.max(values.getDouble(size - 1 - j), 0.0);
+            double top = Math.max(eigenvalues[size - 1 - j], 0.0);
             double deflated = top - cutoffSquared;
             double sigma = deflated > 0 ? Math.sqrt(deflated) : 0.0;
             singular[j] = sigma;
             double norm = wide && sigma > 0 ? 1.0 / Math.sqrt(top) : 1.0;
-            for (int row = 0; row < d; row++) {
-                double u = wide ? scaledEntries.get(row * k + j) * norm : vectors.get(row * d + (d - 1 - j));
-                basisEntries.set(row * k + j, sigma > 0 ? u : 0.0);
+            for (int r = 0; r < d; r++) {
+                b[r * k + j] = sigma > 0 ? scaled[r * k + j] * norm : 0.0;
             }
             inverse[j] = top + beta2 * previousMass;
             largest = Math.max(largest, inverse[j]);
         }
+        TensorBuffer.write(b, d * k, basis);
         double ridge = epsilon * largest;
         for (int j = 0; j < k; j++) {
             inverse[j] = singular[j] > 0 ? Math.pow(inverse[j] + ridge, -1.0 / root) : 0.0;
@@ -175,22 +205,22 @@ public final class FrequentDirections {
         inverseTail = escapedMass > 0 ? Math.pow(escapedMass + ridge, -1.0 / root) : 0.0;
     }
 
-    /** M = [√β2·U·diag(σ), G_dm] into the workspace (the scaled basis is already in place). */
+    /** M = [√β2·U·diag(σ), G_dm] into the workspace (the scaled basis is in {@code scaledValues}). */
     private void fillStacked(INDArray gradient, boolean transposed) {
         int d = dimension;
         int k = rank;
         int columns = k + other;
-        TensorBuffer m = TensorBuffer.of(stacked);
-        TensorBuffer g = TensorBuffer.of(gradient);
+        double[] g = gradientValues;
+        double[] m = stackedValues;
+        TensorBuffer.read(gradient, g, d * other);
         for (int row = 0; row < d; row++) {
             int base = row * columns;
-            for (int j = 0; j < k; j++) {
-                m.set(base + j, scaledEntries.get(row * k + j));
-            }
+            System.arraycopy(scaledValues, row * k, m, base, k);
             for (int c = 0; c < other; c++) {
-                m.set(base + k + c, transposed ? g.get(c * d + row) : g.get(row * other + c));
+                m[base + k + c] = transposed ? g[c * d + row] : g[row * other + c];
             }
         }
+        TensorBuffer.write(m, d * columns, stacked);
     }
 
     /**
@@ -201,27 +231,32 @@ public final class FrequentDirections {
      */
     public void apply(INDArray a, boolean fromRight, INDArray coefficients) {
         int k = rank;
-        TensorBuffer c = TensorBuffer.of(coefficients);
+        double[] c = coefficientValues;
+        int n = (int) coefficients.length();
         if (!fromRight) {
             // A ← U diag(inv − tail) Uᵀ A + tail·A
             Nd4j.gemm(basis, a, coefficients, true, false, 1.0, 0.0);
+            TensorBuffer.read(coefficients, c, n);
             int m = (int) a.columns();
             for (int j = 0; j < k; j++) {
                 double w = inverse[j] - inverseTail;
                 for (int col = 0; col < m; col++) {
-                    c.set(j * m + col, c.get(j * m + col) * w);
+                    c[j * m + col] *= w;
                 }
             }
+            TensorBuffer.write(c, n, coefficients);
             Nd4j.gemm(basis, coefficients, a, false, false, 1.0, inverseTail);
         } else {
             // A ← A U diag(inv − tail) Uᵀ + tail·A
             Nd4j.gemm(a, basis, coefficients, false, false, 1.0, 0.0);
+            TensorBuffer.read(coefficients, c, n);
             int m = (int) a.rows();
             for (int row = 0; row < m; row++) {
                 for (int j = 0; j < k; j++) {
-                    c.set(row * k + j, c.get(row * k + j) * (inverse[j] - inverseTail));
+                    c[row * k + j] *= inverse[j] - inverseTail;
                 }
             }
+            TensorBuffer.write(c, n, coefficients);
             Nd4j.gemm(coefficients, basis, a, false, true, 1.0, inverseTail);
         }
     }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Params;
+import org.optbench.submissions.transform.Elements;
 import org.optbench.submissions.transform.GradientTransformation;
 import org.optbench.submissions.transform.TransformState;
 
@@ -59,6 +60,7 @@ public final class ScaleBySketchy implements GradientTransformation {
         private final INDArray[] direction;
         private final INDArray[] leftCoefficients;
         private final INDArray[] rightCoefficients;
+        private final float[][] chunks = new float[3][Elements.CHUNK];
         private long count;
 
         State(Params params, int rank) {
@@ -103,7 +105,16 @@ public final class ScaleBySketchy implements GradientTransformation {
         /** The graft accumulator and both sketches of each preconditioned tensor. */
         @Override
         public long stateBytes() {
-            long bytes = accumulator.numElements() * accumulator.dataType().width();
+            return accumulator.numElements() * accumulator.dataType().width() + sketchBytes();
+        }
+
+        /**
+         * The preconditioner's part of {@link #stateBytes()}: both sketches of each preconditioned tensor, without
+         * the graft's accumulator (the part to set against Shampoo's statistics and roots,
+         * {@link ShampooPreconditioner.State#stateBytes()}).
+         */
+        public long sketchBytes() {
+            long bytes = 0;
             for (int i = 0; i < left.length; i++) {
                 if (left[i] != null) {
                     bytes += left[i].stateBytes() + right[i].stateBytes();
@@ -123,41 +134,75 @@ public final class ScaleBySketchy implements GradientTransformation {
         State s = (State) state;
         boolean run = s.count >= startPreconditioningStep;
         for (int i = 0; i < updates.size(); i++) {
-            TensorBuffer g = TensorBuffer.of(updates.value(i));
-            TensorBuffer acc = TensorBuffer.of(s.accumulator.value(i));
-            int n = g.length();
+            INDArray g = updates.value(i);
             boolean preconditioned = s.left[i] != null;
             INDArray matrix = s.direction[i];
-            TensorBuffer d = preconditioned ? TensorBuffer.of(matrix) : null;
             if (preconditioned) {
-                for (int j = 0; j < n; j++) {
-                    d.set(j, g.get(j));
-                }
-                FrequentDirections l = s.left[i];
-                FrequentDirections r = s.right[i];
-                l.update(matrix, false, beta2, epsilon, 4);
-                r.update(matrix, true, beta2, epsilon, 4);
+                Elements.copy(g, matrix);
+                s.left[i].update(matrix, false, beta2, epsilon, 4);
+                s.right[i].update(matrix, true, beta2, epsilon, 4);
             }
-            double graftSquares = 0;
-            for (int j = 0; j < n; j++) {
-                double gj = g.get(j);
-                double a = beta2 * acc.get(j) + (1 - beta2) * gj * gj;
-                acc.set(j, a);
-                double graft = gj / Math.sqrt(a + graftEpsilon);
-                graftSquares += graft * graft;
-                g.set(j, graft);
-            }
+            double graftSquares = graft(g, s.accumulator.value(i), s.chunks);
             if (!preconditioned || !run) {
                 continue;
             }
             s.left[i].apply(matrix, false, s.leftCoefficients[i]);
             s.right[i].apply(matrix, true, s.rightCoefficients[i]);
-            double norm = d.norm();
+            double norm = Math.sqrt(Elements.sumOfSquares(matrix));
             double scale = norm > 0 ? Math.sqrt(graftSquares) / norm : 0.0;
-            for (int j = 0; j < n; j++) {
-                g.set(j, d.get(j) * scale);
-            }
+            Elements.combine(g, scale, matrix, 0.0, matrix);
         }
         s.count++;
+    }
+
+    /**
+     * {@code acc ← β2·acc + (1−β2)·g⊙g;  g ← g/√(acc + ε_g)}; returns ‖g‖² after. Float tensors in float
+     * arithmetic, chunk by chunk through heap arrays; double tensors element by element.
+     */
+    private double graft(INDArray gArr, INDArray accArr, float[][] chunks) {
+        int n = (int) gArr.length();
+        int go = (int) gArr.offset();
+        int ao = (int) accArr.offset();
+        double squares = 0;
+        if (Elements.isDouble(gArr)) {
+            java.nio.DoubleBuffer g = Elements.doubles(gArr);
+            java.nio.DoubleBuffer acc = Elements.doubles(accArr);
+            for (int j = 0; j < n; j++) {
+                double gj = g.get(go + j);
+                double a = beta2 * acc.get(ao + j) + (1 - beta2) * gj * gj;
+                acc.put(ao + j, a);
+                double graft = gj / Math.sqrt(a + graftEpsilon);
+                squares += graft * graft;
+                g.put(go + j, graft);
+            }
+            return squares;
+        }
+        java.nio.FloatBuffer g = Elements.floats(gArr);
+        java.nio.FloatBuffer acc = Elements.floats(accArr);
+        float[] gc = chunks[0];
+        float[] ac = chunks[1];
+        float[] lanes = chunks[2];
+        java.util.Arrays.fill(lanes, 0f);
+        float b2 = (float) beta2;
+        float omb2 = (float) (1 - beta2);
+        float eps = (float) graftEpsilon;
+        for (int start = 0; start < n; start += Elements.CHUNK) {
+            int len = Math.min(Elements.CHUNK, n - start);
+            g.get(go + start, gc, 0, len);
+            acc.get(ao + start, ac, 0, len);
+            for (int k = 0; k < len; k++) {
+                float a = b2 * ac[k] + omb2 * gc[k] * gc[k];
+                ac[k] = a;
+                float graft = gc[k] / (float) Math.sqrt(a + eps);
+                gc[k] = graft;
+                lanes[k] += graft * graft;
+            }
+            acc.put(ao + start, ac, 0, len);
+            g.put(go + start, gc, 0, len);
+        }
+        for (int k = 0; k < Elements.CHUNK; k++) {
+            squares += lanes[k];
+        }
+        return squares;
     }
 }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Params;
+import org.optbench.submissions.transform.Elements;
 import org.optbench.submissions.transform.GradientTransformation;
 import org.optbench.submissions.transform.TransformState;
 
@@ -25,7 +26,9 @@ import org.optbench.submissions.transform.TransformState;
  * </pre>
  *
  * State per tensor of n entries: m, ν_d, ν_e: 3n − 1 floats for b = 1, (b + 2)·n for the band; 2n for rank ≤ 1.
- * The per-step path allocates no tensors (double scratch arrays, sized for the largest tensor, are reused).
+ * The per-step path allocates nothing. Float32 parameters with b = 1 run in float arithmetic on heap state
+ * ({@link SonewFloatTensor}); float64 parameters and the band run in double over the tensors' buffers with double
+ * scratch arrays, sized for the largest tensor, reused.
  */
 public final class ScaleBySonew implements GradientTransformation {
     private static final double MIN_DAMPING = 1e-24;
@@ -73,10 +76,60 @@ public final class ScaleBySonew implements GradientTransformation {
         private final double[] work;
         private final double[] preconditioned;
         private final BandedLogDet banded;
+        private final double[] values;
+        private final double[] moments;
+        private final double[] diagonalValues;
+        private final double[] bandValues;
+
+        // float32 and b = 1: per-tensor heap state and float scratch instead of everything above
+        private final SonewFloatTensor[] floatTensors;
+        private final SonewFloatTensor.Coefficients coefficients;
+        private final float[] floatWork;
+        private final float[] floatZ;
+        private final float[] floatPsi;
+        private final SonewFloatTensor.Scratch accumulators;
 
         State(Params params, int bandWidth) {
             DataType type = params.dataType();
             int size = params.size();
+            if (type == DataType.FLOAT && bandWidth == 1) {
+                this.floatTensors = new SonewFloatTensor[size];
+                int largest = 1;
+                for (int i = 0; i < size; i++) {
+                    floatTensors[i] = new SonewFloatTensor(params.get(i).shape());
+                    largest = Math.max(largest, floatTensors[i].length());
+                }
+                this.coefficients = new SonewFloatTensor.Coefficients();
+                this.floatWork = new float[largest];
+                this.floatZ = new float[largest];
+                this.floatPsi = new float[largest];
+                this.accumulators = new SonewFloatTensor.Scratch();
+                this.momentum = null;
+                this.diagonal = null;
+                this.band = null;
+                this.flattening = null;
+                this.gradient = null;
+                this.direction = null;
+                this.damped = null;
+                this.offDiagonal = null;
+                this.psi = null;
+                this.neighbours = null;
+                this.inverseVariance = null;
+                this.work = null;
+                this.preconditioned = null;
+                this.banded = null;
+                this.values = null;
+                this.moments = null;
+                this.diagonalValues = null;
+                this.bandValues = null;
+                return;
+            }
+            this.floatTensors = null;
+            this.coefficients = null;
+            this.floatWork = null;
+            this.floatZ = null;
+            this.floatPsi = null;
+            this.accumulators = null;
             this.momentum = params.zerosLike();
             this.diagonal = new INDArray[size];
             this.band = new INDArray[size];
@@ -101,6 +154,10 @@ public final class ScaleBySonew implements GradientTransformation {
             this.work = new double[largest];
             this.preconditioned = new double[largest];
             this.banded = bandWidth > 1 ? new BandedLogDet(bandWidth) : null;
+            this.values = new double[largest];
+            this.moments = new double[largest];
+            this.diagonalValues = new double[largest];
+            this.bandValues = new double[largest * bandWidth];
         }
 
         /** The steps done so far. */
@@ -110,6 +167,13 @@ public final class ScaleBySonew implements GradientTransformation {
 
         @Override
         public long stateBytes() {
+            if (floatTensors != null) {
+                long floats = 0;
+                for (SonewFloatTensor t : floatTensors) {
+                    floats += t.stateFloats();
+                }
+                return floats * Float.BYTES;
+            }
             long floats = momentum.numElements();
             for (int i = 0; i < diagonal.length; i++) {
                 floats += diagonal[i].length() + (band[i] == null ? 0 : band[i].length());
@@ -127,38 +191,61 @@ public final class ScaleBySonew implements GradientTransformation {
     public void update(Params updates, TransformState state, Params params) {
         State s = (State) state;
         s.count++;
+        if (s.floatTensors != null) {
+            s.coefficients.set(beta1, beta2, epsilon, graftEpsilon, s.count);
+            for (int i = 0; i < updates.size(); i++) {
+                INDArray u = updates.value(i);
+                checkContiguous(u);
+                s.floatTensors[i].step(Elements.floats(u), (int) u.offset(), s.coefficients, s.floatWork, s.floatZ,
+                        s.floatPsi, s.accumulators);
+            }
+            return;
+        }
         double firstCorrection = 1.0 - Math.pow(beta1, s.count);
         double secondCorrection = 1.0 - Math.pow(beta2, s.count);
         for (int i = 0; i < updates.size(); i++) {
-            TensorBuffer g = TensorBuffer.of(updates.value(i));
-            TensorBuffer m = TensorBuffer.of(s.momentum.value(i));
-            TensorBuffer nuDiagonal = TensorBuffer.of(s.diagonal[i]);
-            int n = g.length();
+            INDArray gArr = updates.value(i);
+            checkContiguous(gArr);
+            int n = (int) gArr.length();
+            // heap copies of the tensor (C order) and of its moments; written back in bulk
+            double[] g = s.values;
+            double[] m = s.moments;
+            double[] nuD = s.diagonalValues;
+            TensorBuffer.read(gArr, g, n);
+            TensorBuffer.read(s.momentum.value(i), m, n);
+            TensorBuffer.read(s.diagonal[i], nuD, n);
             for (int j = 0; j < n; j++) {
-                m.set(j, beta1 * m.get(j) + (1 - beta1) * g.get(j));
+                m[j] = beta1 * m[j] + (1 - beta1) * g[j];
             }
+            TensorBuffer.write(m, n, s.momentum.value(i));
             if (s.band[i] == null) {
                 for (int j = 0; j < n; j++) {
-                    double gj = g.get(j);
-                    double nu = beta2 * nuDiagonal.get(j) + (1 - beta2) * gj * gj;
-                    nuDiagonal.set(j, nu);
-                    double mHat = m.get(j) / firstCorrection;
-                    g.set(j, mHat / (Math.sqrt(nu / secondCorrection) + graftEpsilon));
+                    double gj = g[j];
+                    double nu = beta2 * nuD[j] + (1 - beta2) * gj * gj;
+                    nuD[j] = nu;
+                    double mHat = m[j] / firstCorrection;
+                    g[j] = mHat / (Math.sqrt(nu / secondCorrection) + graftEpsilon);
                 }
+                TensorBuffer.write(nuD, n, s.diagonal[i]);
+                TensorBuffer.write(g, n, gArr);
                 continue;
             }
             ColumnMajor flat = s.flattening[i];
             double[] gHat = s.gradient;
             flat.gather(g, 1.0, gHat);
-            TensorBuffer nuBand = TensorBuffer.of(s.band[i]);
             for (int k = 0; k < n; k++) {
-                double nu = beta2 * nuDiagonal.get(k) + (1 - beta2) * gHat[k] * gHat[k];
-                nuDiagonal.set(k, nu);
+                double nu = beta2 * nuD[k] + (1 - beta2) * gHat[k] * gHat[k];
+                nuD[k] = nu;
                 s.damped[k] = nu / secondCorrection;
             }
+            TensorBuffer.write(nuD, n, s.diagonal[i]);
+            int bandLength = (int) s.band[i].length();
+            double[] nuBand = s.bandValues;
+            TensorBuffer.read(s.band[i], nuBand, bandLength);
             double normBound = bandWidth == 1
                     ? tridiagonalStatistics(s, nuBand, gHat, n, secondCorrection)
                     : bandStatistics(s, nuBand, gHat, n, secondCorrection);
+            TensorBuffer.write(nuBand, bandLength, s.band[i]);
             double damping = Math.max(epsilon * normBound, MIN_DAMPING);
             // Adam graft from the undamped diagonal, before damping it.
             double[] v = s.direction;
@@ -183,14 +270,21 @@ public final class ScaleBySonew implements GradientTransformation {
             }
             double graft = Math.sqrt(adamSquares) / (Math.sqrt(directionSquares) + GRAFT_NORM_FLOOR);
             flat.scatter(u, graft, g);
+            TensorBuffer.write(g, n, gArr);
+        }
+    }
+
+    private static void checkContiguous(INDArray array) {
+        if (array.length() > 1 && (array.ordering() != 'c' || array.elementWiseStride() != 1)) {
+            throw new IllegalArgumentException("tensor must be contiguous in C order");
         }
     }
 
     /** Updates ν_e (n−1 entries), writes ν̂_e to the scratch and returns tds's row-sum bound ℓ. */
-    private double tridiagonalStatistics(State s, TensorBuffer nuBand, double[] gHat, int n, double correction) {
+    private double tridiagonalStatistics(State s, double[] nuBand, double[] gHat, int n, double correction) {
         for (int k = 0; k < n - 1; k++) {
-            double nu = beta2 * nuBand.get(k) + (1 - beta2) * gHat[k] * gHat[k + 1];
-            nuBand.set(k, nu);
+            double nu = beta2 * nuBand[k] + (1 - beta2) * gHat[k] * gHat[k + 1];
+            nuBand[k] = nu;
             s.offDiagonal[k] = nu / correction;
         }
         double bound = s.damped[0] + (n > 1 ? Math.abs(s.offDiagonal[0]) : 0);
@@ -201,7 +295,7 @@ public final class ScaleBySonew implements GradientTransformation {
     }
 
     /** Updates ν_e (n×b), writes ν̂_e to the scratch and returns the band's ∞-norm. */
-    private double bandStatistics(State s, TensorBuffer nuBand, double[] gHat, int n, double correction) {
+    private double bandStatistics(State s, double[] nuBand, double[] gHat, int n, double correction) {
         int b = bandWidth;
         double[] rowSums = s.work;
         System.arraycopy(s.damped, 0, rowSums, 0, n);
@@ -210,8 +304,8 @@ public final class ScaleBySonew implements GradientTransformation {
                 int index = k * b + j;
                 int other = k + j + 1;
                 if (other < n) {
-                    double nu = beta2 * nuBand.get(index) + (1 - beta2) * gHat[k] * gHat[other];
-                    nuBand.set(index, nu);
+                    double nu = beta2 * nuBand[index] + (1 - beta2) * gHat[k] * gHat[other];
+                    nuBand[index] = nu;
                     double hat = nu / correction;
                     s.offDiagonal[index] = hat;
                     rowSums[k] += Math.abs(hat);

@@ -1,13 +1,18 @@
 package org.optbench.submissions.precondition;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.optbench.api.Params;
+import org.optbench.submissions.transform.Elements;
 import org.optbench.submissions.transform.GradientTransformation;
 import org.optbench.submissions.transform.TransformState;
 
@@ -25,8 +30,13 @@ import org.optbench.submissions.transform.TransformState;
  * </pre>
  *
  * Blocking and shape interpretation follow {@link BlockLayout}. Tensors that are not preconditioned (scalars, and
- * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in
- * place: a step allocates nothing except when roots are recomputed.
+ * tensors with a dimension above {@code skip_preconditioning_dim_size_gt}, 4096 by default) pass through
+ * unchanged; {@link State#preconditioned(int)} tells which. The output replaces the incoming updates in place.
+ * Blocks are copied in and out row by row in bulk; statistics are symmetric rank-k updates of their upper triangle
+ * ({@link SymmetricKernels#rankUpdate}; the lower triangle is not maintained) and preconditioning is two gemm
+ * calls, in the parameters' type (single precision for float32), into preallocated buffers; roots are recomputed
+ * in float64 ({@link InverseRoot}) in workspaces shared by blocks of one side length. A step allocates no arrays
+ * (LAPACK's work array on root steps aside).
  */
 public final class ShampooPreconditioner implements GradientTransformation {
     private final double beta2;
@@ -98,14 +108,29 @@ public final class ShampooPreconditioner implements GradientTransformation {
             return layouts[i];
         }
 
-        /** The left statistic of block {@code b} of parameter {@code i} (null for vectors). */
+        /** A copy of the left statistic of block {@code b} of parameter {@code i} (null for vectors). */
         public INDArray left(int i, int b) {
-            return blocks[i][b].left;
+            return symmetric(blocks[i][b].left);
         }
 
-        /** The right statistic (the only one for vectors) of block {@code b} of parameter {@code i}. */
+        /** A copy of the right statistic (the only one for vectors) of block {@code b} of parameter {@code i}. */
         public INDArray right(int i, int b) {
-            return blocks[i][b].right;
+            return symmetric(blocks[i][b].right);
+        }
+
+        /** The full matrix of a statistic whose upper triangle is maintained. */
+        private static INDArray symmetric(INDArray statistic) {
+            if (statistic == null) {
+                return null;
+            }
+            INDArray copy = statistic.dup('c');
+            int d = (int) copy.rows();
+            for (int r = 0; r < d; r++) {
+                for (int c = 0; c < r; c++) {
+                    copy.putScalar(r, c, copy.getDouble(c, r));
+                }
+            }
+            return copy;
         }
 
         /** The steps done so far. */
@@ -125,7 +150,7 @@ public final class ShampooPreconditioner implements GradientTransformation {
         }
     }
 
-    /** One block's statistics and roots, and views of the shared scratch. */
+    /** One block's statistics and roots, views of the shared scratch, and the root workspaces for its sides. */
     private static final class BlockState {
         final BlockLayout.Block block;
         final INDArray left;
@@ -134,11 +159,11 @@ public final class ShampooPreconditioner implements GradientTransformation {
         final INDArray rightRoot;
         final INDArray gradient;
         final INDArray product;
-        final TensorBuffer gradientEntries;
-        final TensorBuffer productEntries;
+        final InverseRoot.Workspace leftWorkspace;
+        final InverseRoot.Workspace rightWorkspace;
 
         BlockState(BlockLayout.Block block, int order, DataType type, double epsilon, INDArray scratchA,
-                INDArray scratchB) {
+                INDArray scratchB, Map<Integer, InverseRoot.Workspace> workspaces) {
             this.block = block;
             int r = block.rows();
             int c = block.cols();
@@ -148,8 +173,8 @@ public final class ShampooPreconditioner implements GradientTransformation {
             this.rightRoot = Nd4j.eye(c).castTo(type);
             this.gradient = scratchA.get(NDArrayIndex.interval(0, (long) r * c)).reshape('c', r, c);
             this.product = scratchB.get(NDArrayIndex.interval(0, (long) r * c)).reshape('c', r, c);
-            this.gradientEntries = TensorBuffer.of(gradient);
-            this.productEntries = TensorBuffer.of(product);
+            this.leftWorkspace = order == 2 ? workspaces.computeIfAbsent(r, InverseRoot.Workspace::new) : null;
+            this.rightWorkspace = workspaces.computeIfAbsent(c, InverseRoot.Workspace::new);
         }
 
         long bytes() {
@@ -173,10 +198,11 @@ public final class ShampooPreconditioner implements GradientTransformation {
         INDArray scratchA = Nd4j.create(type, largest);
         INDArray scratchB = Nd4j.create(type, largest);
         BlockState[][] blocks = new BlockState[params.size()][];
+        Map<Integer, InverseRoot.Workspace> workspaces = new HashMap<>();
         for (int i = 0; i < params.size(); i++) {
             List<BlockState> list = new ArrayList<>();
             for (BlockLayout.Block b : layouts[i].blocks()) {
-                list.add(new BlockState(b, layouts[i].order(), type, matrixEpsilon, scratchA, scratchB));
+                list.add(new BlockState(b, layouts[i].order(), type, matrixEpsilon, scratchA, scratchB, workspaces));
             }
             blocks[i] = list.toArray(new BlockState[0]);
         }
@@ -193,58 +219,63 @@ public final class ShampooPreconditioner implements GradientTransformation {
             if (!layout.preconditioned()) {
                 continue;
             }
-            TensorBuffer entries = TensorBuffer.of(updates.value(i));
+            INDArray entries = updates.value(i);
             for (BlockState b : s.blocks[i]) {
-                copyIn(entries, layout.cols(), b);
+                copyBlock(entries, layout.cols(), b.block, b.gradient, true);
                 if (layout.order() == 2) {
-                    Nd4j.gemm(b.gradient, b.gradient, b.left, false, true, alpha, beta2);
-                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    SymmetricKernels.rankUpdate(b.gradient, true, alpha, beta2, b.left);
+                    SymmetricKernels.rankUpdate(b.gradient, false, alpha, beta2, b.right);
                     if (recompute) {
-                        refreshRoot(b.left, b.leftRoot, 4);
-                        refreshRoot(b.right, b.rightRoot, 4);
+                        InverseRoot.into(b.left, matrixEpsilon, true, 4, b.leftWorkspace, b.leftRoot);
+                        InverseRoot.into(b.right, matrixEpsilon, true, 4, b.rightWorkspace, b.rightRoot);
                     }
                     Nd4j.gemm(b.leftRoot, b.gradient, b.product, false, false, 1.0, 0.0);
                     Nd4j.gemm(b.product, b.rightRoot, b.gradient, false, false, 1.0, 0.0);
-                    copyOut(b.gradientEntries, entries, layout.cols(), b);
+                    copyBlock(entries, layout.cols(), b.block, b.gradient, false);
                 } else {
-                    Nd4j.gemm(b.gradient, b.gradient, b.right, true, false, alpha, beta2);
+                    SymmetricKernels.rankUpdate(b.gradient, false, alpha, beta2, b.right);
                     if (recompute) {
-                        refreshRoot(b.right, b.rightRoot, 2);
+                        InverseRoot.into(b.right, matrixEpsilon, true, 2, b.rightWorkspace, b.rightRoot);
                     }
                     Nd4j.gemm(b.gradient, b.rightRoot, b.product, false, false, 1.0, 0.0);
-                    copyOut(b.productEntries, entries, layout.cols(), b);
+                    copyBlock(entries, layout.cols(), b.block, b.product, false);
                 }
             }
         }
         s.count++;
     }
 
-    private void refreshRoot(INDArray statistic, INDArray root, int p) {
-        INDArray fresh = InverseRoot.of(statistic, matrixEpsilon, true, p);
-        if (InverseRoot.isFinite(fresh)) {
-            root.assign(fresh);
-        }
-    }
-
-    private static void copyIn(TensorBuffer source, int cols, BlockState b) {
-        BlockLayout.Block k = b.block;
-        TensorBuffer target = b.gradientEntries;
-        for (int r = 0; r < k.rows(); r++) {
-            int from = (k.row0() + r) * cols + k.col0();
-            int to = r * k.cols();
-            for (int c = 0; c < k.cols(); c++) {
-                target.set(to + c, source.get(from + c));
+    /**
+     * Copies a block between the tensor (C order, {@code cols} columns) and a contiguous block buffer, row by row
+     * in bulk: into the buffer when {@code in}, back into the tensor otherwise.
+     */
+    private static void copyBlock(INDArray tensor, int cols, BlockLayout.Block k, INDArray block, boolean in) {
+        int tensorOffset = (int) tensor.offset();
+        int blockOffset = (int) block.offset();
+        int width = k.cols();
+        if (Elements.isDouble(tensor)) {
+            DoubleBuffer t = Elements.doubles(tensor);
+            DoubleBuffer b = Elements.doubles(block);
+            for (int r = 0; r < k.rows(); r++) {
+                int at = tensorOffset + (k.row0() + r) * cols + k.col0();
+                int bt = blockOffset + r * width;
+                if (in) {
+                    b.put(bt, t, at, width);
+                } else {
+                    t.put(at, b, bt, width);
+                }
             }
+            return;
         }
-    }
-
-    private static void copyOut(TensorBuffer source, TensorBuffer target, int cols, BlockState b) {
-        BlockLayout.Block k = b.block;
+        FloatBuffer t = Elements.floats(tensor);
+        FloatBuffer b = Elements.floats(block);
         for (int r = 0; r < k.rows(); r++) {
-            int to = (k.row0() + r) * cols + k.col0();
-            int from = r * k.cols();
-            for (int c = 0; c < k.cols(); c++) {
-                target.set(to + c, source.get(from + c));
+            int at = tensorOffset + (k.row0() + r) * cols + k.col0();
+            int bt = blockOffset + r * width;
+            if (in) {
+                b.put(bt, t, at, width);
+            } else {
+                t.put(at, b, bt, width);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.submissions.transform.Elements;
 
 /**
  * The entries of one contiguous C-order tensor, read and written as doubles straight from its native buffer, for
@@ -72,6 +73,47 @@ final class TensorBuffer {
     void scale(double factor) {
         for (int i = 0; i < length; i++) {
             set(i, get(i) * factor);
+        }
+    }
+
+    /** Reads the first {@code n} entries of a contiguous C-order tensor into {@code target} as doubles, in bulk. */
+    static void read(INDArray array, double[] target, int n) {
+        readRange(array, 0, target, 0, n);
+    }
+
+    /** Reads entries {@code from … from+n} (C order) of a contiguous tensor into {@code target[at …]}, in bulk. */
+    static void readRange(INDArray array, int from, double[] target, int at, int n) {
+        int offset = (int) array.offset() + from;
+        if (Elements.isDouble(array)) {
+            Elements.doubles(array).get(offset, target, at, n);
+            return;
+        }
+        float[] chunk = Elements.scratch()[0];
+        FloatBuffer f = Elements.floats(array);
+        for (int start = 0; start < n; start += Elements.CHUNK) {
+            int len = Math.min(Elements.CHUNK, n - start);
+            f.get(offset + start, chunk, 0, len);
+            for (int i = 0; i < len; i++) {
+                target[at + start + i] = chunk[i];
+            }
+        }
+    }
+
+    /** Writes {@code source[0..n)} into a contiguous C-order tensor, rounded to its type, in bulk. */
+    static void write(double[] source, int n, INDArray array) {
+        int offset = (int) array.offset();
+        if (Elements.isDouble(array)) {
+            Elements.doubles(array).put(offset, source, 0, n);
+            return;
+        }
+        float[] chunk = Elements.scratch()[0];
+        FloatBuffer f = Elements.floats(array);
+        for (int start = 0; start < n; start += Elements.CHUNK) {
+            int len = Math.min(Elements.CHUNK, n - start);
+            for (int i = 0; i < len; i++) {
+                chunk[i] = (float) source[start + i];
+            }
+            f.put(offset + start, chunk, 0, len);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.optbench.submissions.precondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.ParameterType;
@@ -31,10 +33,11 @@ class ScaleBySonewTest {
                 .build();
     }
 
-    @Test
-    void twoStepsMatchTheTdsEquations() {
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, 1e-12", "FLOAT, 2e-5"})
+    void twoStepsMatchTheTdsEquations(DataType type, double tolerance) {
         ScaleBySonew sonew = new ScaleBySonew(BETA1, BETA2, EPSILON, GRAFT_EPSILON, 1);
-        Params zero = params(new double[3][2], new double[2], DataType.DOUBLE);
+        Params zero = params(new double[3][2], new double[2], type);
         ScaleBySonew.State state = sonew.init(zero);
         double[] m = new double[6];
         double[] nuD = new double[6];
@@ -43,7 +46,7 @@ class ScaleBySonewTest {
         double[] vb = new double[2];
         for (int t = 1; t <= 2; t++) {
             double[][] g = KERNEL_GRADIENTS[t - 1];
-            Params updates = params(g, BIAS_GRADIENTS[t - 1], DataType.DOUBLE);
+            Params updates = params(g, BIAS_GRADIENTS[t - 1], type);
             sonew.update(updates, state, zero);
 
             double[] flat = {g[0][0], g[1][0], g[2][0], g[0][1], g[1][1], g[2][1]};
@@ -83,7 +86,7 @@ class ScaleBySonewTest {
             double graft = Math.sqrt(aSquares) / (Math.sqrt(uSquares) + 1e-12);
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 2; j++) {
-                    assertEquals(u[j * 3 + i] * graft, updates.value(0).getDouble(i, j), 1e-12, "w " + i + "," + j);
+                    assertEquals(u[j * 3 + i] * graft, updates.value(0).getDouble(i, j), tolerance, "w " + i + "," + j);
                 }
             }
             for (int i = 0; i < 2; i++) {
@@ -91,12 +94,12 @@ class ScaleBySonewTest {
                 mb[i] = BETA1 * mb[i] + (1 - BETA1) * gb;
                 vb[i] = BETA2 * vb[i] + (1 - BETA2) * gb * gb;
                 double adam = mb[i] / c1 / (Math.sqrt(vb[i] / c2) + GRAFT_EPSILON);
-                assertEquals(adam, updates.value(1).getDouble(i), 1e-12, "b " + i);
+                assertEquals(adam, updates.value(1).getDouble(i), tolerance, "b " + i);
             }
         }
         assertEquals(2, state.count());
-        // m, ν_d, ν_e: 3n − 1 = 17 for the kernel, m and ν_d for the bias: 4; doubles.
-        assertEquals(8L * (17 + 4), state.stateBytes());
+        // m, ν_d, ν_e: 3n − 1 = 17 for the kernel, m and ν_d for the bias: 4.
+        assertEquals(type.width() * (17L + 4), state.stateBytes());
     }
 
     @Test
@@ -111,5 +114,82 @@ class ScaleBySonewTest {
         // With Adam grafting the step's norm is the Adam direction's norm; at t = 1 each Adam entry is ±1/(1+ε_g·…).
         double norm = updates.value(0).norm2Number().doubleValue();
         assertEquals(Math.sqrt(6), norm, 1e-5);
+    }
+
+    /**
+     * The float32 path (C-order chain, heap state) against the float64 path, which the test above checks by hand,
+     * on shapes whose chains differ: a matrix, a one-row matrix, a rank-3 tensor (permuted to column-major) and a
+     * vector; five steps of random gradients.
+     */
+    @Test
+    void float32FollowsFloat64OnEveryShape() {
+        long[][] shapes = {{7, 5}, {1, 6}, {2, 3, 4}, {9}};
+        Params.Builder doubles = Params.builder();
+        Params.Builder floats = Params.builder();
+        for (int i = 0; i < shapes.length; i++) {
+            doubles.add("p" + i, ParameterType.WEIGHT, Nd4j.zeros(DataType.DOUBLE, shapes[i]));
+            floats.add("p" + i, ParameterType.WEIGHT, Nd4j.zeros(DataType.FLOAT, shapes[i]));
+        }
+        Params zeroDouble = doubles.build();
+        Params zeroFloat = floats.build();
+        ScaleBySonew sonew = new ScaleBySonew(BETA1, BETA2, 0.1, GRAFT_EPSILON, 1);
+        ScaleBySonew.State doubleState = sonew.init(zeroDouble);
+        ScaleBySonew.State floatState = sonew.init(zeroFloat);
+        assertEquals(doubleState.stateBytes() / 2, floatState.stateBytes());
+        java.util.Random random = new java.util.Random(7);
+        for (int t = 0; t < 5; t++) {
+            Params gd = zeroDouble.zerosLike();
+            for (int i = 0; i < gd.size(); i++) {
+                org.nd4j.linalg.api.ndarray.INDArray v = gd.value(i);
+                for (int k = 0; k < v.length(); k++) {
+                    v.putScalar(k, (float) random.nextGaussian());
+                }
+            }
+            Params gf = zeroFloat.zerosLike();
+            for (int i = 0; i < gf.size(); i++) {
+                gf.value(i).assign(gd.value(i).castTo(DataType.FLOAT));
+            }
+            sonew.update(gd, doubleState, zeroDouble);
+            sonew.update(gf, floatState, zeroFloat);
+            for (int i = 0; i < gd.size(); i++) {
+                for (int k = 0; k < gd.value(i).length(); k++) {
+                    double expected = gd.value(i).getDouble(k);
+                    assertEquals(expected, gf.value(i).getDouble(k), 1e-4 * Math.max(1, Math.abs(expected)),
+                            "step " + t + " tensor " + i + " entry " + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * The edge removal of {@code OPTIMIZERS.md} 5a, reached exactly: one step without damping (ε = 0) on a gradient
+     * of powers of two makes the statistic rank one, so every conditional variance is exactly 0 and every edge is
+     * removed. Then X = diag(1/ν̂_d) = diag(1/g²), u = m̂/g² = 1/g, the Adam direction is g/(|g| + ε_g) and the output
+     * is (1/g)·‖a‖/‖u‖ with ‖a‖ = √n/(1 + ε_g) up to ε_g·|g|.
+     */
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, 1e-12", "FLOAT, 1e-6"})
+    void rankOneStatisticRemovesEveryEdge(DataType type, double tolerance) {
+        double[][] g = {{1, -2}, {2, 0.5}, {-1, 4}};
+        ScaleBySonew sonew = new ScaleBySonew(BETA1, BETA2, 0.0, GRAFT_EPSILON, 1);
+        Params zero = params(new double[3][2], new double[2], type);
+        ScaleBySonew.State state = sonew.init(zero);
+        Params updates = params(g, new double[] {1, 1}, type);
+        sonew.update(updates, state, zero);
+        double inverseSquares = 0;
+        double adamSquares = 0;
+        for (double[] row : g) {
+            for (double v : row) {
+                inverseSquares += 1 / (v * v);
+                double a = v / (Math.abs(v) + GRAFT_EPSILON);
+                adamSquares += a * a;
+            }
+        }
+        double graft = Math.sqrt(adamSquares) / (Math.sqrt(inverseSquares) + 1e-12);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(graft / g[i][j], updates.value(0).getDouble(i, j), tolerance, "w " + i + "," + j);
+            }
+        }
     }
 }

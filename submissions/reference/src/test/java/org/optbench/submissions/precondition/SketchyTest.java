@@ -174,8 +174,8 @@ class SketchyTest {
         // Shampoo: L, R, and their roots, 4·1024² floats; the full optimizer adds the graft moment and 2 momenta.
         assertEquals(4 * n * 4, shampooStatistics);
         assertEquals(7 * n * 4, shampooOptimizer);
-        // Sketchy: per axis U (1024×64) and σ (64) in float, inv (64) in double; plus the graft's n.
-        long perAxis = 4L * (1024 * 64 + 64) + 8L * 64;
+        // Sketchy: per axis U (1024×64) in float; σ, inv (64 each), ρ and inv_tail in double; plus the graft's n.
+        long perAxis = 4L * 1024 * 64 + 8L * (2 * 64 + 2);
         assertEquals(n * 4 + 2 * perAxis, sketchy);
         long sketches = sketchy - n * 4;
         assertTrue(sketches <= 0.25 * shampooStatistics, "sketches " + sketches + " vs " + shampooStatistics);
