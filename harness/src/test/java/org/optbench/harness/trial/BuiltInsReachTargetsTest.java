@@ -45,7 +45,7 @@ class BuiltInsReachTargetsTest {
                 Arguments.of("shampoo", "mnist_mlp", Map.of()),
                 Arguments.of("sonew", "mnist_mlp", Map.of("learning_rate", 3e-3, "weight_decay", 5e-3)),
                 Arguments.of("sonew_banded", "mnist_mlp", Map.of()),
-                Arguments.of("sketchy", "mnist_mlp", Map.of()),
+                Arguments.of("sketchy", "mnist_mlp", Map.of("learning_rate", 5e-4, "weight_decay", 5e-3)),
                 Arguments.of("adamw", "quadratic", quadraticAdamFamily),
                 Arguments.of("nadamw", "quadratic", quadraticAdamFamily),
                 Arguments.of("sgd_momentum", "quadratic", Map.of("learning_rate", 1.0, "weight_decay", 1e-7)),
