@@ -8,13 +8,16 @@ import java.util.List;
 
 /**
  * The parent of a submission jar's class loader: it shows the jar the JDK (through the platform class loader), the
- * api ({@code org.optbench.api}) and ND4J ({@code org.nd4j}), and nothing else of optbench's class path, so a jar
+ * api ({@code org.optbench.api}) and ND4J ({@code org.nd4j}, with JavaCPP and OpenBLAS, the native layer of its CPU
+ * backend: ND4J's own API hands out JavaCPP pointers, and a fast optimizer may call the BLAS and LAPACK that ND4J
+ * runs on), and nothing else of optbench's class path, so a jar
  * cannot reach the harness, the workloads (and their validation data), Jackson or picocli, and its own copies of
  * libraries never clash with optbench's.
  */
 final class ApiOnlyClassLoader extends ClassLoader {
     /** Package prefixes (binary names) a submission may link against besides the JDK. */
-    static final List<String> VISIBLE_PACKAGES = List.of("org.optbench.api.", "org.nd4j.");
+    static final List<String> VISIBLE_PACKAGES = List.of("org.optbench.api.", "org.nd4j.",
+            "org.bytedeco.javacpp.", "org.bytedeco.openblas.");
 
     private final ClassLoader application;
 

@@ -111,6 +111,9 @@ final class ForbiddenReferences {
                     case "addShutdownHook", "removeShutdownHook" -> Optional.of(Rule.THREADS);
                     default -> Optional.empty();
                 };
+            case "org/bytedeco/javacpp/Loader":
+                // JavaCPP is visible for ND4J's pointers and OpenBLAS; its Loader would load any native library.
+                return Optional.of(Rule.NATIVE);
             case "java/lang/Class":
                 return CLASS_REFLECTION.contains(name) ? Optional.of(Rule.REFLECTION) : Optional.empty();
             case "java/lang/invoke/MethodHandles$Lookup":

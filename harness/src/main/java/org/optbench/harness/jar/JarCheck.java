@@ -113,7 +113,7 @@ public final class JarCheck {
         }
         if (!missing.isEmpty()) {
             throw new BadInputException(jar.path().getFileName() + ": " + firstReferrer + " needs " + missing.get(0)
-                    + ", which is neither in the jar nor in optbench-api or ND4J (" + missing.size()
+                    + ", which is neither in the jar nor in optbench-api, ND4J or its JavaCPP and OpenBLAS (" + missing.size()
                     + " missing class" + (missing.size() == 1 ? "" : "es") + "; bundle them in the jar)");
         }
     }

@@ -253,7 +253,7 @@ public final class SubmissionJar implements AutoCloseable {
         }
         if (root instanceof NoClassDefFoundError || root instanceof ClassNotFoundException) {
             String missing = String.valueOf(root.getMessage()).replace('/', '.');
-            return "needs class " + missing + ", which is neither in the jar nor in optbench-api or ND4J "
+            return "needs class " + missing + ", which is neither in the jar nor in optbench-api, ND4J or its JavaCPP and OpenBLAS "
                     + "(bundle it in the jar)";
         }
         if (root instanceof UnsupportedClassVersionError) {

@@ -74,9 +74,12 @@ class CheckCommandTest {
                             String.format(UPDATE, "Clocks") + "calls java/time/Instant.now()Ljava/time/Instant; [clocks]")),
             new Case("unsafe", "Unsafe", "Object u = sun.misc.Unsafe.class;", "",
                     List.of(String.format(UPDATE, "Unsafe") + "uses Lsun/misc/Unsafe; [unsafe]")),
-            new Case("native", "Native", "System.loadLibrary(\"evil\"); Runtime.getRuntime().load(\"/tmp/libevil.so\");", "",
+            new Case("native", "Native", "System.loadLibrary(\"evil\"); Runtime.getRuntime().load(\"/tmp/libevil.so\");"
+                    + " org.bytedeco.javacpp.Loader.load(Object.class);", "",
                     List.of(String.format(UPDATE, "Native") + "calls java/lang/System.loadLibrary(Ljava/lang/String;)V [native]",
-                            String.format(UPDATE, "Native") + "calls java/lang/Runtime.load(Ljava/lang/String;)V [native]")));
+                            String.format(UPDATE, "Native") + "calls java/lang/Runtime.load(Ljava/lang/String;)V [native]",
+                            String.format(UPDATE, "Native")
+                                    + "calls org/bytedeco/javacpp/Loader.load(Ljava/lang/Class;)Ljava/lang/String; [native]")));
 
     private static Path templateJar;
 

@@ -83,7 +83,7 @@ class MalformedJarTest {
         Path jar = JarFixtures.submissionJar(work, "needsjackson.jar", "ok.Json",
                 "new com.fasterxml.jackson.databind.ObjectMapper();", "");
         assertCheckAndRunRefuse(jar, "needsjackson.jar: ok.Json needs com.fasterxml.jackson.databind.ObjectMapper, "
-                + "which is neither in the jar nor in optbench-api or ND4J (1 missing class;");
+                + "which is neither in the jar nor in optbench-api, ND4J or its JavaCPP and OpenBLAS (1 missing class;");
     }
 
     @Test
