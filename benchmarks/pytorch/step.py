@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The PyTorch peer of MnistMlpStepBenchmark.step: one training step of the 784-256-256-10 ReLU MLP at batch 128
+"""The PyTorch peer of WorkloadStepBenchmark.step on mnist_mlp: one training step of the 784-256-256-10 ReLU MLP at batch 128
 (next batch, forward, softmax cross-entropy, backward, torch.optim.AdamW), float32, one thread.
 
 Prints the median step time in ms over --steps steps after --warmup steps, and the process's peak RSS in MB.

@@ -79,6 +79,12 @@ public class WorkloadStepBenchmark {
         blackhole.consume(lg.loss());
     }
 
+    /** Forward and backward alone: {@link #step} without the optimizer. */
+    @Benchmark
+    public double forwardBackward() {
+        return model.lossAndGradients(params, stream.next()).loss();
+    }
+
     /** The next batch alone: what data loading costs of {@link #step}. */
     @Benchmark
     public Batch nextBatch() {
