@@ -11,11 +11,10 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
 import org.optbench.workloads.mnist.MnistData;
@@ -28,7 +27,7 @@ import org.optbench.workloads.mnist.MnistStreams;
  * {@code reconstruction_mse}, the mean over pixels and examples of {@code (s(logit) - pixel)^2}, lower is better.
  * Evaluation also reports the sigmoid cross-entropy as {@code loss}. Targets and budgets: workloads/README.md.
  */
-public final class MnistAutoencoder implements Workload {
+public final class MnistAutoencoder extends SpecifiedWorkload {
     /** The metric's name. */
     public static final String METRIC = "reconstruction_mse";
     /** The base architecture: tanh hidden units, a linear 64-wide code. */
@@ -43,11 +42,8 @@ public final class MnistAutoencoder implements Workload {
     /** The evaluation chunk size. */
     static final int EVAL_BATCH = 500;
 
-    private final WorkloadSpec spec;
     private final AutoencoderArchitecture arch;
     private final MnistData data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private AutoencoderNetwork evalNetwork;
     private INDArray evalInputs;
     private INDArray evalLabels;
@@ -59,15 +55,12 @@ public final class MnistAutoencoder implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public MnistAutoencoder(WorkloadSpec spec, AutoencoderArchitecture arch, MnistData data, DataType dataType) {
+        super(spec, arch.parameterSpecs(), data.train().length, dataType);
         if (arch.fanIn(0) != MnistData.PIXELS) {
             throw new IllegalArgumentException("an MNIST autoencoder is 784 wide at both ends, got " + arch.widths());
         }
-        this.spec = spec;
         this.arch = arch;
         this.data = data;
-        this.dataType = dataType;
-        this.info = new WorkloadInfo(arch.parameterSpecs(), LossType.SIGMOID_CROSS_ENTROPY, spec.stepHint(),
-                data.train().length);
     }
 
     /**
@@ -107,16 +100,6 @@ public final class MnistAutoencoder implements Workload {
     /** The architecture. */
     public AutoencoderArchitecture architecture() {
         return arch;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

@@ -8,11 +8,10 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.mnist.DigitClassifierEvaluation;
@@ -25,7 +24,7 @@ import org.optbench.workloads.mnist.MnistStreams;
  * 2x2 max pool - dense 128 - ReLU - dense 10 (80,202 parameters). Evaluation runs forward passes over the split in
  * chunks of {@value #EVAL_BATCH} with its own buffers. Targets and budgets: workloads/README.md.
  */
-public final class MnistCnn implements Workload {
+public final class MnistCnn extends SpecifiedWorkload {
     /** The base architecture. */
     public static final CnnArchitecture BASE = new CnnArchitecture(MnistData.SIDE, List.of(16, 32), 5, 128,
             MnistData.CLASSES, Activation.RELU, false);
@@ -38,11 +37,8 @@ public final class MnistCnn implements Workload {
     /** The evaluation chunk size (the im2col buffer grows with it). */
     static final int EVAL_BATCH = 200;
 
-    private final WorkloadSpec spec;
     private final CnnArchitecture arch;
     private final MnistData data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private final DigitClassifierEvaluation evaluation;
 
     /**
@@ -52,16 +48,13 @@ public final class MnistCnn implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public MnistCnn(WorkloadSpec spec, CnnArchitecture arch, MnistData data, DataType dataType) {
+        super(spec, arch.parameterSpecs(), data.train().length, dataType);
         if (arch.side() != MnistData.SIDE || arch.classes() != MnistData.CLASSES) {
             throw new IllegalArgumentException("an MNIST CNN maps 28 x 28 images to 10 classes, got " + arch);
         }
-        this.spec = spec;
         this.arch = arch;
         this.data = data;
-        this.dataType = dataType;
         this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new CnnNetwork(arch, rows, dataType));
-        this.info = new WorkloadInfo(arch.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
-                data.train().length);
     }
 
     /**
@@ -100,16 +93,6 @@ public final class MnistCnn implements Workload {
     /** The architecture. */
     public CnnArchitecture architecture() {
         return arch;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

@@ -13,11 +13,10 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
 import org.optbench.workloads.metrics.RocAuc;
@@ -29,7 +28,7 @@ import org.optbench.workloads.metrics.RocAuc;
  * 0 or 1). Metric: validation log-loss (lower is better); evaluation also reports {@code "auc"}. The train
  * evaluation split is the first validation-sized block of the training set.
  */
-public final class DlrmWorkload implements Workload {
+public final class DlrmWorkload extends SpecifiedWorkload {
     /** The name of the batch's INT array of table rows. */
     public static final String CATEGORICAL = "categorical";
     /** The evaluation chunk size. */
@@ -42,11 +41,8 @@ public final class DlrmWorkload implements Workload {
     /** {@code ctr_dlrm_concat}: concatenation instead of dot products (top 144-64-32-1). */
     public static final DlrmArchitecture CONCAT = architecture(16, List.of(64), List.of(64, 32), Interaction.CONCAT);
 
-    private final WorkloadSpec spec;
     private final DlrmArchitecture arch;
     private final ClickLogProblem.Data data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private DlrmNetwork evalNetwork;
     private INDArray evalDense;
     private INDArray evalCategorical;
@@ -59,16 +55,13 @@ public final class DlrmWorkload implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public DlrmWorkload(WorkloadSpec spec, DlrmArchitecture arch, ClickLogProblem.Data data, DataType dataType) {
+        super(spec, arch.parameterSpecs(), data.train().size(), dataType);
         ClickLogProblem p = data.problem();
         if (arch.denseFeatures() != p.denseFeatures() || !arch.vocabularies().equals(p.vocabularies())) {
             throw new IllegalArgumentException("the architecture's inputs do not match the click logs");
         }
-        this.spec = spec;
         this.arch = arch;
         this.data = data;
-        this.dataType = dataType;
-        this.info = new WorkloadInfo(arch.parameterSpecs(), LossType.SIGMOID_CROSS_ENTROPY, spec.stepHint(),
-                data.train().size());
     }
 
     /** An architecture over the standard click logs' features. */
@@ -103,16 +96,6 @@ public final class DlrmWorkload implements Workload {
     /** The model. */
     public DlrmArchitecture architecture() {
         return arch;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

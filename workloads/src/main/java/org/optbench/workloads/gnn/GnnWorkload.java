@@ -12,11 +12,10 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
 import org.optbench.workloads.layers.Values;
@@ -28,7 +27,7 @@ import org.optbench.workloads.metrics.AveragePrecision;
  * union ({@link GraphBatches}). Metric: validation mean average precision over the labels (higher is better).
  * The train evaluation split is the first validation-sized block of the training graphs.
  */
-public final class GnnWorkload implements Workload {
+public final class GnnWorkload extends SpecifiedWorkload {
     /** The evaluation chunk size in graphs. */
     static final int EVAL_GRAPHS = 250;
 
@@ -39,12 +38,9 @@ public final class GnnWorkload implements Workload {
     /** {@code graph_gnn_deep}: five rounds instead of three. */
     public static final GnnArchitecture DEEP = architecture(32, 5, Aggregation.SUM);
 
-    private final WorkloadSpec spec;
     private final GnnArchitecture arch;
     private final MoleculeProblem problem;
     private final MoleculeProblem.Data data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private GnnNetwork evalNetwork;
     private GraphBatches evalBatches;
 
@@ -57,13 +53,10 @@ public final class GnnWorkload implements Workload {
      */
     public GnnWorkload(WorkloadSpec spec, GnnArchitecture arch, MoleculeProblem problem, MoleculeProblem.Data data,
                        DataType dataType) {
-        this.spec = spec;
+        super(spec, arch.parameterSpecs(), data.train().size(), dataType);
         this.arch = arch;
         this.problem = problem;
         this.data = data;
-        this.dataType = dataType;
-        this.info = new WorkloadInfo(arch.parameterSpecs(), LossType.SIGMOID_CROSS_ENTROPY, spec.stepHint(),
-                data.train().size());
     }
 
     /** An architecture for the standard graphs' features and labels. */
@@ -93,16 +86,6 @@ public final class GnnWorkload implements Workload {
     /** The graphs. */
     public MoleculeProblem.Data data() {
         return data;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

@@ -12,11 +12,10 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.FlatArray;
 
@@ -29,7 +28,7 @@ import org.optbench.workloads.layers.FlatArray;
  * also reports {@code "perplexity"} = exp(cross-entropy). Each split is evaluated on {@value #EVAL_WINDOWS} fixed
  * windows spread evenly over it, in chunks of {@value #EVAL_BATCH}.
  */
-public final class SotuLm implements Workload {
+public final class SotuLm extends SpecifiedWorkload {
     /** The standard architecture. */
     public static final TransformerLm TRANSFORMER = new TransformerLm(SotuText.VOCABULARY.length(), 64, 64, 2, 2,
             256, NormPlacement.PRE, FeedForwardActivation.GELU);
@@ -39,11 +38,8 @@ public final class SotuLm implements Workload {
     static final int EVAL_BATCH = 128;
     static final String PARAMETERS_TEXT = "111,029";
 
-    private final WorkloadSpec spec;
     private final TransformerLm lm;
     private final SotuText text;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private TransformerNetwork evalNetwork;
     private INDArray evalInputs;
     private INDArray evalTargets;
@@ -55,16 +51,13 @@ public final class SotuLm implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public SotuLm(WorkloadSpec spec, TransformerLm lm, SotuText text, DataType dataType) {
+        super(spec, lm.parameterSpecs(), text.train().windows(), dataType);
         if (lm.vocabulary() != SotuText.VOCABULARY.length() || lm.context() != text.context()) {
             throw new IllegalArgumentException("the transformer must read " + SotuText.VOCABULARY.length()
                     + " symbols in windows of " + text.context() + ", got " + lm);
         }
-        this.spec = spec;
         this.lm = lm;
         this.text = text;
-        this.dataType = dataType;
-        this.info = new WorkloadInfo(lm.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
-                text.train().windows());
     }
 
     /**
@@ -85,16 +78,6 @@ public final class SotuLm implements Workload {
     /** The text this workload trains and evaluates on. */
     public SotuText text() {
         return text;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

@@ -8,11 +8,10 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.layers.Mlp;
@@ -23,17 +22,14 @@ import org.optbench.workloads.layers.MlpNetwork;
  * digits (inputs pixel / 255, targets one-hot). 269,322 parameters. Metric: validation accuracy. Evaluation runs
  * forward passes over the split in chunks of {@value #EVAL_BATCH} with its own buffers.
  */
-public final class MnistMlp implements Workload {
+public final class MnistMlp extends SpecifiedWorkload {
     /** The architecture. */
     public static final Mlp MLP = new Mlp(List.of(784, 256, 256, 10), Activation.RELU);
     /** The evaluation chunk size. */
     static final int EVAL_BATCH = 1000;
 
-    private final WorkloadSpec spec;
     private final Mlp mlp;
     private final MnistData data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private final DigitClassifierEvaluation evaluation;
 
     /**
@@ -43,17 +39,14 @@ public final class MnistMlp implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public MnistMlp(WorkloadSpec spec, Mlp mlp, MnistData data, DataType dataType) {
+        super(spec, mlp.parameterSpecs(), data.train().length, dataType);
         if (mlp.inputs() != MnistData.PIXELS || mlp.outputs() != MnistData.CLASSES) {
             throw new IllegalArgumentException("an MNIST perceptron maps 784 pixels to 10 classes, got "
                     + mlp.widths());
         }
-        this.spec = spec;
         this.mlp = mlp;
         this.data = data;
-        this.dataType = dataType;
         this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new MlpNetwork(mlp, rows, dataType));
-        this.info = new WorkloadInfo(mlp.parameterSpecs(), LossType.SOFTMAX_CROSS_ENTROPY, spec.stepHint(),
-                data.train().length);
     }
 
     /** The standard spec: targets and budget calibrated as workloads/README.md describes. */
@@ -78,16 +71,6 @@ public final class MnistMlp implements Workload {
     /** The data this workload trains and evaluates on. */
     public MnistData data() {
         return data;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     @Override

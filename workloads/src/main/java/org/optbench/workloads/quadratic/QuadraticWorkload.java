@@ -16,12 +16,11 @@ import org.optbench.api.LossType;
 import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.api.WorkloadInfo;
 import org.optbench.api.WorkloadInfo.ParameterSpec;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
-import org.optbench.workloads.Workload;
+import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Dense;
 import org.optbench.workloads.layers.MeanSquaredError;
@@ -31,16 +30,13 @@ import org.optbench.workloads.layers.MeanSquaredError;
  * ({@code "linear/kernel"}, WEIGHT) and {@code b [1]} ({@code "linear/bias"}, BIAS), loss and metric the mean
  * squared error. Its Hessian is {@code 2 E[[x;1][x;1]^T]}, whose condition number is the problem's.
  */
-public final class QuadraticWorkload implements Workload {
+public final class QuadraticWorkload extends SpecifiedWorkload {
     /** The kernel's name. */
     public static final String KERNEL = "linear/kernel";
     /** The bias's name. */
     public static final String BIAS = "linear/bias";
 
-    private final WorkloadSpec spec;
     private final QuadraticData data;
-    private final DataType dataType;
-    private final WorkloadInfo info;
     private final int dimension;
     private final Map<Split, INDArray[]> evalArrays = new LinkedHashMap<>();
     private final Map<Integer, Network> evalNetworks = new LinkedHashMap<>();
@@ -51,14 +47,11 @@ public final class QuadraticWorkload implements Workload {
      * @param dataType FLOAT or DOUBLE
      */
     public QuadraticWorkload(WorkloadSpec spec, QuadraticProblem problem, DataType dataType) {
-        this.spec = spec;
+        super(spec, List.of(
+                new ParameterSpec(KERNEL, ParameterType.WEIGHT, List.of((long) problem.dimension(), 1L)),
+                new ParameterSpec(BIAS, ParameterType.BIAS, List.of(1L))), problem.trainExamples(), dataType);
         this.data = problem.generate();
-        this.dataType = dataType;
         this.dimension = problem.dimension();
-        this.info = new WorkloadInfo(List.of(
-                new ParameterSpec(KERNEL, ParameterType.WEIGHT, List.of((long) dimension, 1L)),
-                new ParameterSpec(BIAS, ParameterType.BIAS, List.of(1L))),
-                LossType.MEAN_SQUARED_ERROR, spec.stepHint(), problem.trainExamples());
     }
 
     /**
@@ -84,16 +77,6 @@ public final class QuadraticWorkload implements Workload {
     /** The drawn data. */
     public QuadraticData data() {
         return data;
-    }
-
-    @Override
-    public WorkloadSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public WorkloadInfo info() {
-        return info;
     }
 
     /** Kernel LeCun normal (standard deviation {@code 1 / sqrt(d)}), bias zero. */
