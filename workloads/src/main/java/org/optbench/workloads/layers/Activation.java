@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An element-wise nonlinearity applied in place. The forward output is kept by the caller and is all the backward
  * pass needs: ReLU's mask is {@code out > 0}, tanh's derivative is {@code 1 - out^2}.
  */
-public enum Activation {
+public enum Activation implements Nonlinearity {
     /** {@code max(0, z)}; derivative 1 where the output is positive, else 0. */
     RELU {
         @Override
@@ -103,6 +103,7 @@ public enum Activation {
     abstract double derivativeFromOutput(double out);
 
     /** Replaces every entry {@code z} of {@code values} by {@code f(z)}, in place. */
+    @Override
     public void forwardInPlace(INDArray values) {
         int n = (int) values.length();
         int o = (int) values.offset();
@@ -127,6 +128,7 @@ public enum Activation {
      * Turns {@code dL/dout} into {@code dL/dz} in place: {@code grad *= f'(z)}, with {@code f'} read from the
      * forward output {@code out} (same shape).
      */
+    @Override
     public void backwardInPlace(INDArray out, INDArray grad) {
         int n = (int) grad.length();
         int go = (int) grad.offset();
