@@ -16,6 +16,7 @@ import org.optbench.api.Rng;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
+import org.optbench.workloads.ShuffledEpochs;
 import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
@@ -106,30 +107,16 @@ public final class DlrmWorkload extends SpecifiedWorkload {
     @Override
     public BatchStream trainingStream(int batchSize, Rng rng) {
         ClickLogSplit train = data.train();
-        int n = train.size();
-        if (batchSize < 1 || batchSize > n) {
-            throw new IllegalArgumentException("batch size must be 1 to " + n + ", got " + batchSize);
-        }
+        ShuffledEpochs epochs = new ShuffledEpochs(ShuffledEpochs.range(train.size()), batchSize, rng);
         INDArray dense = Nd4j.zeros(dataType, batchSize, train.denseFeatures());
         INDArray categorical = Nd4j.zeros(DataType.INT, batchSize, train.tables());
         INDArray targets = Nd4j.zeros(dataType, batchSize, 1);
         Batch batch = new Batch(Map.of(Batch.INPUTS, dense, CATEGORICAL, categorical, Batch.TARGETS, targets),
                 batchSize);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         return new BatchStream() {
-            private int position = n; // the first call starts an epoch
-
             @Override
             public Batch next() {
-                if (position + batchSize > n) {
-                    rng.shuffle(order);
-                    position = 0;
-                }
-                train.copyRows(order, position, dense, categorical, targets);
-                position += batchSize;
+                train.copyRows(epochs.order(), epochs.nextStart(), dense, categorical, targets);
                 return batch;
             }
 

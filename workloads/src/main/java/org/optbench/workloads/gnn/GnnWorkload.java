@@ -15,6 +15,7 @@ import org.optbench.api.Rng;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
+import org.optbench.workloads.ShuffledEpochs;
 import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.SigmoidCrossEntropy;
@@ -96,27 +97,12 @@ public final class GnnWorkload extends SpecifiedWorkload {
     @Override
     public BatchStream trainingStream(int batchSize, Rng rng) {
         List<MoleculeGraph> train = data.train();
-        int n = train.size();
-        if (batchSize < 1 || batchSize > n) {
-            throw new IllegalArgumentException("batch size must be 1 to " + n + " graphs, got " + batchSize);
-        }
+        ShuffledEpochs epochs = new ShuffledEpochs(ShuffledEpochs.range(train.size()), batchSize, rng);
         GraphBatches batches = new GraphBatches(batchSize, problem, arch.labels(), dataType);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         return new BatchStream() {
-            private int position = n; // the first call starts an epoch
-
             @Override
             public Batch next() {
-                if (position + batchSize > n) {
-                    rng.shuffle(order);
-                    position = 0;
-                }
-                Batch b = batches.fill(train, order, position);
-                position += batchSize;
-                return b;
+                return batches.fill(train, epochs.order(), epochs.nextStart());
             }
 
             @Override

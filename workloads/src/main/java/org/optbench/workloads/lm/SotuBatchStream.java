@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Batch;
 import org.optbench.api.BatchStream;
 import org.optbench.api.Rng;
+import org.optbench.workloads.ShuffledEpochs;
 import org.optbench.workloads.layers.FlatArray;
 
 /**
@@ -16,8 +17,7 @@ import org.optbench.workloads.layers.FlatArray;
  */
 final class SotuBatchStream implements BatchStream {
     private final byte[] ids;
-    private final int[] order;
-    private final Rng rng;
+    private final ShuffledEpochs epochs;
     private final int batchSize;
     private final int context;
     private final INDArray inputs;
@@ -25,16 +25,10 @@ final class SotuBatchStream implements BatchStream {
     private final FlatArray in;
     private final FlatArray out;
     private final Batch batch;
-    private int position;
 
     SotuBatchStream(SotuText text, int batchSize, Rng rng, DataType dataType) {
-        int windows = text.train().windows();
-        if (batchSize < 1 || batchSize > windows) {
-            throw new IllegalArgumentException("batch size must be 1 to " + windows + ", got " + batchSize);
-        }
         this.ids = text.train().ids();
-        this.order = text.train().windowStarts().clone();
-        this.rng = rng;
+        this.epochs = new ShuffledEpochs(text.train().windowStarts(), batchSize, rng);
         this.batchSize = batchSize;
         this.context = text.context();
         this.inputs = Nd4j.zeros(dataType, batchSize, context);
@@ -42,17 +36,11 @@ final class SotuBatchStream implements BatchStream {
         this.in = FlatArray.of(inputs);
         this.out = FlatArray.of(targets);
         this.batch = Batch.of(inputs, targets);
-        this.position = order.length; // the first call starts an epoch
     }
 
     @Override
     public Batch next() {
-        if (position + batchSize > order.length) {
-            rng.shuffle(order);
-            position = 0;
-        }
-        fill(ids, order, position, context, in, out);
-        position += batchSize;
+        fill(ids, epochs.order(), epochs.nextStart(), context, in, out);
         return batch;
     }
 

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.Batch;
 import org.optbench.api.BatchStream;
 import org.optbench.api.Rng;
+import org.optbench.workloads.ShuffledEpochs;
 
 /**
  * Endless minibatches of the training digits: each epoch a fresh permutation from the stream's {@link Rng}, then
@@ -14,36 +15,24 @@ import org.optbench.api.Rng;
  */
 final class MnistBatchStream implements BatchStream {
     private final MnistData data;
-    private final int[] order;
-    private final Rng rng;
+    private final ShuffledEpochs epochs;
     private final int batchSize;
     private final INDArray inputs;
     private final INDArray targets;
     private final Batch batch;
-    private int position;
 
     MnistBatchStream(MnistData data, int batchSize, Rng rng, DataType dataType) {
-        if (batchSize < 1 || batchSize > data.train().length) {
-            throw new IllegalArgumentException("batch size must be 1 to " + data.train().length + ", got " + batchSize);
-        }
         this.data = data;
-        this.order = data.train().clone();
-        this.rng = rng;
+        this.epochs = new ShuffledEpochs(data.train(), batchSize, rng);
         this.batchSize = batchSize;
         this.inputs = Nd4j.zeros(dataType, batchSize, MnistData.PIXELS);
         this.targets = Nd4j.zeros(dataType, batchSize, MnistData.CLASSES);
         this.batch = Batch.of(inputs, targets);
-        this.position = order.length; // the first call starts an epoch
     }
 
     @Override
     public Batch next() {
-        if (position + batchSize > order.length) {
-            rng.shuffle(order);
-            position = 0;
-        }
-        data.copyExamples(order, position, inputs, targets);
-        position += batchSize;
+        data.copyExamples(epochs.order(), epochs.nextStart(), inputs, targets);
         return batch;
     }
 

@@ -20,6 +20,7 @@ import org.optbench.api.WorkloadInfo.ParameterSpec;
 import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
+import org.optbench.workloads.ShuffledEpochs;
 import org.optbench.workloads.SpecifiedWorkload;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.layers.Dense;
@@ -106,28 +107,15 @@ public final class QuadraticWorkload extends SpecifiedWorkload {
 
     @Override
     public BatchStream trainingStream(int batchSize, Rng rng) {
-        int n = data.trainX().length;
-        if (batchSize < 1 || batchSize > n) {
-            throw new IllegalArgumentException("batch size must be 1 to " + n + ", got " + batchSize);
-        }
+        ShuffledEpochs epochs = new ShuffledEpochs(ShuffledEpochs.range(data.trainX().length), batchSize, rng);
         INDArray inputs = Nd4j.zeros(dataType, batchSize, dimension);
         INDArray targets = Nd4j.zeros(dataType, batchSize, 1);
         Batch batch = Batch.of(inputs, targets);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         return new BatchStream() {
-            private int position = n;
-
             @Override
             public Batch next() {
-                if (position + batchSize > n) {
-                    rng.shuffle(order);
-                    position = 0;
-                }
-                QuadraticData.copyRows(data.trainX(), data.trainY(), order, position, inputs, targets);
-                position += batchSize;
+                QuadraticData.copyRows(data.trainX(), data.trainY(), epochs.order(), epochs.nextStart(), inputs,
+                        targets);
                 return batch;
             }
 
