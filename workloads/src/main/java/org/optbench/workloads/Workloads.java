@@ -42,9 +42,9 @@ public final class Workloads {
                 "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
                 SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.470, 0.472, 15.0,
-                800, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+                6000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
                 DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
-        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.82, 0.825, 30.0, 2000,
+        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.82, 0.825, 30.0, 5000,
                 "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
                 GnnWorkload.STANDARD, options));
         FACTORIES.put("quadratic", options -> new QuadraticWorkload(
@@ -75,15 +75,15 @@ public final class Workloads {
                 SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
                 SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
-                0.471, 0.474, 15.0, 800, "ctr_dlrm with four times wider bottom and top MLPs"),
+                0.471, 0.474, 15.0, 6000, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.471, 0.474, 15.0, 800, "ctr_dlrm with concatenated instead of dot-product interactions"),
+                "ctr_dlrm", 0.471, 0.474, 15.0, 6000, "ctr_dlrm with concatenated instead of dot-product interactions"),
                 DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.65, 0.65,
-                30.0, 2000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
+                30.0, 5000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
         FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.80, 0.80,
-                35.0, 2000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
+                35.0, 5000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
                 options));
         FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
                 QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),

@@ -94,7 +94,7 @@ public final class MnistAutoencoder extends SpecifiedWorkload {
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                      double budgetSeconds, String description) {
         return new WorkloadSpec(name, base, METRIC, MetricDirection.LOWER_IS_BETTER, validationTarget, testTarget,
-                budgetSeconds, 2.5, 1000, 128, LossType.SIGMOID_CROSS_ENTROPY, description);
+                budgetSeconds, 2.5, 2000, 128, LossType.SIGMOID_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */

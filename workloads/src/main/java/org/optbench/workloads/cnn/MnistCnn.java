@@ -87,7 +87,7 @@ public final class MnistCnn extends SpecifiedWorkload {
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                      double budgetSeconds, String description) {
         return new WorkloadSpec(name, base, "accuracy", MetricDirection.HIGHER_IS_BETTER, validationTarget,
-                testTarget, budgetSeconds, 1.5, 800, 64, LossType.SOFTMAX_CROSS_ENTROPY, description);
+                testTarget, budgetSeconds, 1.5, 2000, 64, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */
