@@ -47,10 +47,14 @@ public final class Calibration {
      * What calibration found.
      *
      * @param workload the workload
+     * @param trials search trials per baseline
+     * @param seeds reruns of the winning configuration
+     * @param searchBudgetSeconds the budget of every search trial and rerun
      * @param metric its validation metric
      * @param direction which way it improves
      * @param bestSubmission the baseline whose configuration won the search
      * @param bestHyperparameters that configuration
+     * @param searchPoints the hyperparameters of every search trial, by {@code submission/trial_k}
      * @param searchBest the best validation value of every search trial, by {@code submission/trial_k}
      * @param rerunBest each rerun's best validation value
      * @param rerunTimesToTarget each rerun's time to the new validation target ({@code null}: missed)
@@ -59,8 +63,9 @@ public final class Calibration {
      * @param medianTimeToTargetSeconds the median time to target of the reruns that reached it
      * @param budgetSeconds 4/3 of that
      */
-    public record Result(String workload, String metric, TargetDirection direction, String bestSubmission,
-                         Map<String, Object> bestHyperparameters, Map<String, Double> searchBest,
+    public record Result(String workload, int trials, int seeds, double searchBudgetSeconds, String metric,
+                         TargetDirection direction, String bestSubmission, Map<String, Object> bestHyperparameters,
+                         Map<String, Map<String, Object>> searchPoints, Map<String, Double> searchBest,
                          List<Double> rerunBest, List<Double> rerunTimesToTarget, double validationTarget,
                          double testTarget, double medianTimeToTargetSeconds, double budgetSeconds) {
     }
@@ -87,6 +92,7 @@ public final class Calibration {
         }
         List<WorkloadBudget> budget = List.of(new WorkloadBudget(workload, searchBudgetSeconds));
         StudyLayout searchLayout = new StudyLayout(out.resolve("search"));
+        Map<String, Map<String, Object>> searchPoints = new LinkedHashMap<>();
         Map<String, Double> searchBest = new LinkedHashMap<>();
         TrialRecord bestTrial = null;
         double bestValue = Double.NaN;
@@ -101,6 +107,7 @@ public final class Calibration {
             for (TrialRecord record : executor.execute(plan, searchLayout, progress)) {
                 direction = record.metricDirection();
                 double value = bestValidation(read(searchLayout, Ruleset.Kind.EXTERNAL, record), record);
+                searchPoints.put(name + "/trial_" + record.trial(), record.hyperparameters());
                 searchBest.put(name + "/trial_" + record.trial(), value);
                 if (better(value, bestValue, direction)) {
                     bestValue = value;
@@ -137,9 +144,9 @@ public final class Calibration {
             }
         }
         double medianTime = median(reachedTimes);
-        return new Result(workload, bestTrial.metric(), direction, bestTrial.submission(),
-                bestTrial.hyperparameters(), searchBest, rerunBest, times, validationTarget, median(reachedTestBest),
-                medianTime, medianTime * 4 / 3);
+        return new Result(workload, trials, seeds, searchBudgetSeconds, bestTrial.metric(), direction,
+                bestTrial.submission(), bestTrial.hyperparameters(), searchPoints, searchBest, rerunBest, times,
+                validationTarget, median(reachedTestBest), medianTime, medianTime * 4 / 3);
     }
 
     private static TrialResult read(StudyLayout layout, Ruleset.Kind kind, TrialRecord record) {

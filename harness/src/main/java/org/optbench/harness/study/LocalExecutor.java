@@ -15,8 +15,8 @@ import org.optbench.tuning.plan.TrialSpec;
 
 /**
  * Runs a study's missing trials one after another on this machine, each alone, each in a JVM of its own. A trial
- * with a complete record is skipped, so running the same plan again after an interruption runs only what is
- * missing; a trial cut off midway left only its staging directory, and is run again from the start.
+ * with a complete record is skipped ({@link FinishedTrials}: only when the record is that trial's), so running the
+ * same plan again after an interruption runs only what is missing; a trial cut off midway left only its staging directory, and is run again from the start.
  */
 public final class LocalExecutor implements StudyExecutor {
     private final TrialSettings settings;
@@ -36,7 +36,7 @@ public final class LocalExecutor implements StudyExecutor {
         List<TrialSpec> missing = new ArrayList<>();
         double budget = 0;
         for (TrialSpec spec : plan.trials()) {
-            if (!TrialRecords.isComplete(layout.trialDir(spec))) {
+            if (!FinishedTrials.holds(layout.trialDir(spec), spec)) {
                 missing.add(spec);
                 budget += spec.budgetSeconds();
             }

@@ -65,6 +65,12 @@ class CalibrateCommandTest {
                 .readValue(dir.resolve("calibration-quadratic_cond1e2.json").toFile(), Map.class);
         assertEquals(target, ((Number) result.get("validationTarget")).doubleValue(), 0.0);
         assertEquals(medianTime * 4 / 3, ((Number) result.get("budgetSeconds")).doubleValue(), 1e-12);
+        // The record names every search point, so that each baseline's calibrated point can be rerun.
+        Map<?, ?> points = (Map<?, ?>) result.get("searchPoints");
+        assertEquals(2, points.size());
+        for (TrialResult r : TrialRecords.readAll(dir.resolve("calibration-quadratic_cond1e2/search"))) {
+            assertEquals(r.record().hyperparameters(), points.get("adamw/trial_" + r.record().trial()));
+        }
 
         BudgetTable table = BudgetTable.read(dir.resolve("budgets/test-class.json"));
         assertEquals("test-class", table.hardwareClass());

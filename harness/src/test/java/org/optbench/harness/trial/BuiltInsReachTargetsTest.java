@@ -27,12 +27,14 @@ import org.optbench.workloads.Workloads;
  * Adam family, whose AlgoPerf search spaces stop at lr 1e-2 and weight decay 5e-3) the point the target was
  * calibrated with.
  *
- * <p>AdamW runs on the workloads' own budgets, as the calibration promises. The others get
- * {@value #BUDGET_FACTOR}x the budget: what is checked here is that they train to the target, not how fast (the
+ * <p>AdamW runs on the workloads' own budgets. The others get {@value #BUDGET_FACTOR}x the budget, and the two
+ * slowest per step (Sketchy and banded SONew, 15 and 27 ms a step on mnist_mlp against AdamW's 2) get
+ * {@value #SLOW_BUDGET_FACTOR}x: what is checked here is that they train to the target, not how fast (the
  * leaderboard measures that), and their per-step cost on a shared CI machine varies.
  */
 class BuiltInsReachTargetsTest {
     private static final double BUDGET_FACTOR = 4;
+    private static final double SLOW_BUDGET_FACTOR = 12;
 
     static Stream<Arguments> points() {
         Map<String, Object> quadraticAdamFamily = Map.of("learning_rate", 0.3, "weight_decay", 0.0);
@@ -41,7 +43,7 @@ class BuiltInsReachTargetsTest {
                 Arguments.of("nadamw", "mnist_mlp", Map.of()),
                 Arguments.of("sgd_momentum", "mnist_mlp", Map.of()),
                 Arguments.of("sgd_nesterov", "mnist_mlp", Map.of("learning_rate", 0.2)),
-                Arguments.of("schedule_free_adamw", "mnist_mlp", Map.of()),
+                Arguments.of("schedule_free_adamw", "mnist_mlp", Map.of("learning_rate", 1e-2)),
                 Arguments.of("shampoo", "mnist_mlp", Map.of()),
                 Arguments.of("sonew", "mnist_mlp", Map.of("learning_rate", 3e-3, "weight_decay", 5e-3)),
                 Arguments.of("sonew_banded", "mnist_mlp", Map.of()),
@@ -65,7 +67,9 @@ class BuiltInsReachTargetsTest {
                 TrialSettings.defaults().loadSubmission(submission).defaultHyperParameters().asMap());
         point.putAll(overrides);
         double budget = Workloads.create(workload).spec().budgetSeconds();
-        if (!submission.equals("adamw")) {
+        if (submission.equals("sketchy") || submission.equals("sonew_banded")) {
+            budget *= SLOW_BUDGET_FACTOR;
+        } else if (!submission.equals("adamw")) {
             budget *= BUDGET_FACTOR;
         }
         TrialSpec spec = new TrialSpec(submission, workload, "single", Ruleset.Kind.SELF_TUNING, 0, 1, point, 1,

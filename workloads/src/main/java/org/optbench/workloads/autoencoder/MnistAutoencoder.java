@@ -63,31 +63,21 @@ public final class MnistAutoencoder extends SpecifiedWorkload {
         this.data = data;
     }
 
-    /**
-     * The spec of {@code mnist_autoencoder}: validation reconstruction MSE 0.0145 (test 0.014), budget 28 s, step
-     * hint 1000, batch 128. Calibrated as workloads/README.md describes: the reference AdamW (learning rate 3e-3)
-     * first reached the target at step 800 (the later of two seeds), at 26.0 ms a step.
-     */
+    /** The spec of {@code mnist_autoencoder}; targets and budget: workloads/README.md. */
     public static WorkloadSpec standardSpec() {
-        return spec("mnist_autoencoder", null, 0.0145, 0.014, 28.0,
+        return spec("mnist_autoencoder", null, 0.0099788, 0.0099554, 28.5,
                 "784-512-256-64-256-512-784 tanh autoencoder of handwritten digits, sigmoid cross-entropy");
     }
 
-    /**
-     * The spec of {@code mnist_autoencoder_sigmoid}: validation reconstruction MSE 0.041 (test 0.039), budget 20 s
-     * (AdamW at 3e-3: target at step 700, 20.6 ms a step). Sigmoid units plateau early: the harder variant.
-     */
+    /** The spec of {@code mnist_autoencoder_sigmoid}; targets and budget: workloads/README.md. */
     public static WorkloadSpec sigmoidSpec() {
-        return spec("mnist_autoencoder_sigmoid", "mnist_autoencoder", 0.041, 0.039, 20.0,
+        return spec("mnist_autoencoder_sigmoid", "mnist_autoencoder", 0.013452, 0.013536, 33.5,
                 "mnist_autoencoder with sigmoid hidden units");
     }
 
-    /**
-     * The spec of {@code mnist_autoencoder_narrow}: validation reconstruction MSE 0.0155 (test 0.015), budget 24 s
-     * (AdamW at 3e-3: target at step 700, 24.9 ms a step).
-     */
+    /** The spec of {@code mnist_autoencoder_narrow}; targets and budget: workloads/README.md. */
     public static WorkloadSpec narrowSpec() {
-        return spec("mnist_autoencoder_narrow", "mnist_autoencoder", 0.0155, 0.015, 24.0,
+        return spec("mnist_autoencoder_narrow", "mnist_autoencoder", 0.012152, 0.012404, 28.5,
                 "mnist_autoencoder with a 16-wide code");
     }
 

@@ -57,30 +57,20 @@ public final class MnistCnn extends SpecifiedWorkload {
         this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new CnnNetwork(arch, rows, dataType));
     }
 
-    /**
-     * The spec of {@code mnist_cnn}: validation accuracy 0.982 (test 0.979), budget 15 s, step hint 800, batch 64.
-     * Calibrated as workloads/README.md describes: the reference AdamW (learning rate 4e-3) first reached the
-     * target at step 600 (the later of two seeds), at 18.6 ms a step.
-     */
+    /** The spec of {@code mnist_cnn}: targets and budget from optbench calibrate (workloads/README.md). */
     public static WorkloadSpec standardSpec() {
-        return spec("mnist_cnn", null, 0.982, 0.979, 15.0, "5x5 conv 16-32 ReLU with 2x2 max pooling, dense 128, "
+        return spec("mnist_cnn", null, 0.983, 0.9785, 21.2, "5x5 conv 16-32 ReLU with 2x2 max pooling, dense 128, "
                 + "on handwritten digits, softmax cross-entropy");
     }
 
-    /**
-     * The spec of {@code mnist_cnn_tanh}: validation accuracy 0.983 (test 0.970), budget 36 s (AdamW at 2e-3:
-     * target at step 650, the later of two seeds, 41.3 ms a step).
-     */
+    /** The spec of {@code mnist_cnn_tanh}; targets and budget: workloads/README.md. */
     public static WorkloadSpec tanhSpec() {
-        return spec("mnist_cnn_tanh", "mnist_cnn", 0.983, 0.970, 36.0, "mnist_cnn with tanh in place of ReLU");
+        return spec("mnist_cnn_tanh", "mnist_cnn", 0.986, 0.9805, 22.2, "mnist_cnn with tanh in place of ReLU");
     }
 
-    /**
-     * The spec of {@code mnist_cnn_layernorm}: validation accuracy 0.984 (test 0.980), budget 21 s (AdamW at 4e-3:
-     * target at step 700, the later of two seeds, 21.9 ms a step).
-     */
+    /** The spec of {@code mnist_cnn_layernorm}; targets and budget: workloads/README.md. */
     public static WorkloadSpec layerNormSpec() {
-        return spec("mnist_cnn_layernorm", "mnist_cnn", 0.984, 0.980, 21.0,
+        return spec("mnist_cnn_layernorm", "mnist_cnn", 0.983, 0.9795, 21.2,
                 "mnist_cnn with LayerNorm (over channels) before every activation");
     }
 

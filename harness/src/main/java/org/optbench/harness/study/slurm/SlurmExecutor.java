@@ -20,6 +20,7 @@ import org.optbench.harness.isolation.FailedTrialRecord;
 import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.harness.study.FinishedTrials;
 import org.optbench.harness.study.StudyExecutor;
 import org.optbench.harness.study.StudyLayout;
 import org.optbench.harness.study.StudyProgress;
@@ -99,7 +100,7 @@ public final class SlurmExecutor implements StudyExecutor {
         List<Integer> missing = new ArrayList<>();
         double budget = 0;
         for (int i = 0; i < plan.trials().size(); i++) {
-            if (!TrialRecords.isComplete(layout.trialDir(plan.trials().get(i)))) {
+            if (!FinishedTrials.holds(layout.trialDir(plan.trials().get(i)), plan.trials().get(i))) {
                 missing.add(i);
                 budget += plan.trials().get(i).budgetSeconds();
             }

@@ -1,0 +1,68 @@
+package org.optbench.harness.study;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.optbench.api.BadInputException;
+import org.optbench.results.records.EvalRow;
+import org.optbench.results.records.StopReason;
+import org.optbench.results.records.TargetDirection;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordWriter;
+import org.optbench.tuning.plan.Ruleset;
+import org.optbench.tuning.plan.TrialSpec;
+
+/** Resuming reuses a finished trial only when it is the planned one. */
+class FinishedTrialsTest {
+    private static final Map<String, Object> POINT = Map.of("learning_rate", 0.001, "batch_size", 128);
+
+    private static TrialSpec spec(Map<String, Object> point, long seed, double budget) {
+        return new TrialSpec("adamw", "mnist_mlp", "external", Ruleset.Kind.EXTERNAL, 0, 1, point, seed, budget);
+    }
+
+    /** A finished record of the trial (lr 1e-3, batch 128 read back from JSON as an Integer, seed 7, 40 s). */
+    private static Path finished(Path dir) {
+        TrialRecordWriter writer = TrialRecordWriter.create(dir.resolve("trial_1"));
+        writer.writeHyperParameters(POINT);
+        writer.appendEval(new EvalRow(100, 0, 1.0, 0.1, 0.01, 2.0, Map.of("validation/accuracy", 0.9)));
+        writer.complete(new TrialRecord("adamw", "mnist_mlp", null, 0, 1, 7L, POINT, 40, "accuracy",
+                TargetDirection.HIGHER, 0.96, 0.955, "cpu-test", false, false, null, 100, 1, 1.0, 0.1, 0.01, 2.0,
+                0.01, 100_000_000L, 1024, null, StopReason.BUDGET, "0.1.0-SNAPSHOT", "2026-11-27T08:00:00Z"));
+        return dir.resolve("trial_1");
+    }
+
+    @Test
+    void aMissingOrUnfinishedTrialIsToRun(@TempDir Path dir) {
+        assertFalse(FinishedTrials.holds(dir.resolve("trial_1"), spec(POINT, 7, 40)));
+        TrialRecordWriter.create(dir.resolve("trial_2")).writeHyperParameters(POINT);
+        assertFalse(FinishedTrials.holds(dir.resolve("trial_2"), spec(POINT, 7, 40)), "no trial.json: unfinished");
+    }
+
+    @Test
+    void theSameTrialIsReusedWhateverTheNumberTypes(@TempDir Path dir) {
+        Path trial = finished(dir);
+        assertTrue(FinishedTrials.holds(trial, spec(POINT, 7, 40)));
+        assertTrue(FinishedTrials.holds(trial, spec(Map.of("learning_rate", 0.001, "batch_size", 128L), 7, 40)));
+    }
+
+    @Test
+    void aTrialOfAnotherPlanIsRefusedNamingTheDifference(@TempDir Path dir) {
+        Path trial = finished(dir);
+        for (var other : List.of(
+                List.of(spec(Map.of("learning_rate", 0.002, "batch_size", 128), 7, 40), "hyperparameters"),
+                List.of(spec(POINT, 8, 40), "seed 7, the plan has 8"),
+                List.of(spec(POINT, 7, 30), "budget 40.0 s, the plan has 30.0 s"))) {
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> FinishedTrials.holds(trial, (TrialSpec) other.get(0)));
+            assertTrue(e.getMessage().contains((String) other.get(1)), e.getMessage());
+            assertTrue(e.getMessage().contains(trial.resolve("trial.json").toString()), e.getMessage());
+        }
+    }
+}
