@@ -51,11 +51,11 @@ public final class Workloads {
                 QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
         // Variants, each changing one thing of its base.
-        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.971, 0.959, 4.8,
-                "784-256-256-10 perceptron with tanh instead of ReLU"),
+        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.971, 0.959,
+                4.8, "784-256-256-10 perceptron with tanh instead of ReLU"),
                 new Mlp(List.of(784, 256, 256, 10), Activation.TANH), mnistData(options), options.dataType()));
-        FACTORIES.put("mnist_mlp_deep", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_deep", 0.973, 0.9615, 7.5,
-                "784-256-256-256-256-10 perceptron: two more hidden layers"),
+        FACTORIES.put("mnist_mlp_deep", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_deep", 0.973, 0.9615,
+                7.5, "784-256-256-256-256-10 perceptron: two more hidden layers"),
                 new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), mnistData(options),
                 options.dataType()));
         FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
@@ -78,7 +78,8 @@ public final class Workloads {
                 0.43126, 0.43358, 17.5, 6000, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.44588, 0.45222, 9.4, 6000, "ctr_dlrm with concatenated instead of dot-product interactions"),
+                "ctr_dlrm", 0.44588, 0.45222, 9.4, 6000,
+                "ctr_dlrm with concatenated instead of dot-product interactions"),
                 DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.72232, 0.72104,
                 19.5, 5000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));

@@ -16,7 +16,8 @@ import org.optbench.tuning.plan.TrialSpec;
 /**
  * Runs a study's missing trials one after another on this machine, each alone, each in a JVM of its own. A trial
  * with a complete record is skipped ({@link FinishedTrials}: only when the record is that trial's), so running the
- * same plan again after an interruption runs only what is missing; a trial cut off midway left only its staging directory, and is run again from the start.
+ * same plan again after an interruption runs only what is missing; a trial cut off midway left only its staging
+ * directory, and is run again from the start.
  */
 public final class LocalExecutor implements StudyExecutor {
     private final TrialSettings settings;
