@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * How to build a workload: where its data is and in which precision it computes.
  *
- * @param dataDir a directory with the workload's full data set (for {@code mnist_mlp}: the four standard MNIST IDX
- *     files), or {@code null} for the data bundled in the jar; workloads that generate their data ignore it
+ * @param dataDir a directory with the four standard MNIST IDX files, which the {@code mnist_mlp} family then reads
+ *     instead of the copy the build fetched, or {@code null} for that copy; the other workloads ignore it (the CNNs
+ *     and autoencoders always train on the bundled digits their targets were calibrated on)
  * @param dataType the precision of parameters, batches and buffers: {@code FLOAT} or {@code DOUBLE}
  */
 public record WorkloadOptions(Path dataDir, DataType dataType) {
@@ -23,7 +24,7 @@ public record WorkloadOptions(Path dataDir, DataType dataType) {
         }
     }
 
-    /** Bundled data, FLOAT. */
+    /** The data in the jar, FLOAT. */
     public static WorkloadOptions defaults() {
         return new WorkloadOptions(null, DataType.FLOAT);
     }

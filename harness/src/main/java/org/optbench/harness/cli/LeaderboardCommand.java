@@ -90,7 +90,9 @@ public final class LeaderboardCommand implements Callable<Integer> {
             description = "Replace the eval period (tests).")
     Double evalPeriodSeconds;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "When running: directory with full data sets.")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "When running: directory with the four MNIST IDX files for the mnist_mlp family;"
+                    + " default: the copy the build fetched.")
     Path dataDir;
 
     @Option(names = "--hardware-class", paramLabel = "NAME",

@@ -65,7 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "Experiment directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the full data set (e.g. MNIST IDX files); default: the bundled data.")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory with the four MNIST IDX files for the mnist_mlp family;"
+                    + " default: the copy the build fetched.")
     Path dataDir;
 
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "Hardware class to record; default: derived from this machine.")

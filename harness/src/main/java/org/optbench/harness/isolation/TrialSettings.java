@@ -7,7 +7,8 @@ import org.optbench.harness.catalog.SubmissionSource;
  * How trials run on this installation, whatever they train: where the data lives, an eval period override, the
  * hardware class to record, whether a trial stops at its targets, and where a submission jar is.
  *
- * @param dataDir a directory with the workloads' full data sets, or {@code null} for the bundled data
+ * @param dataDir a directory with the full MNIST IDX files for the {@code mnist_mlp} family, or {@code null} for the
+ *     copy the build fetched
  * @param evalPeriodSeconds an eval period that replaces the workloads', or {@code null}
  * @param hardwareClass the hardware class to record, or {@code null} to derive it from the machine
  * @param stopAtTargets whether a trial ends once both targets are reached (false for calibration runs)

@@ -34,7 +34,7 @@ class MnistMlpTest {
     @Test
     void infoDescribesThe269322Parameters() {
         assertEquals(269_322, floatWorkload.info().numParameters());
-        assertEquals(8000, floatWorkload.info().trainExamples());
+        assertEquals(50_000, floatWorkload.info().trainExamples());
         assertEquals("dense_0/kernel", floatWorkload.info().parameters().get(0).name());
         assertEquals(269_322, floatWorkload.initialParams(Rng.of(1)).numElements());
         assertEquals(DataType.FLOAT, floatWorkload.initialParams(Rng.of(1)).dataType());
@@ -73,10 +73,10 @@ class MnistMlpTest {
         for (int i : data.train()) {
             expected[data.label(i)]++;
         }
-        // 8,000 / 100 = 80 batches are exactly one epoch: the label counts equal the training split's.
+        // 50,000 / 100 = 500 batches are exactly one epoch: the label counts equal the training split's.
         int[] counts = new int[10];
         INDArray firstOfEpoch1 = null;
-        for (int k = 0; k < 80; k++) {
+        for (int k = 0; k < 500; k++) {
             Batch batch = stream.next();
             if (k == 0) {
                 firstOfEpoch1 = batch.inputs().dup();
