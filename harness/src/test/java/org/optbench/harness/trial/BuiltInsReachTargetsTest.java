@@ -93,7 +93,8 @@ class BuiltInsReachTargetsTest {
     @MethodSource("mnistMlpPoints")
     void reachesTheMnistMlpTarget(String submission, Map<String, Object> overrides, @TempDir Path dir) {
         assumeTrue(Boolean.getBoolean("optbench.mnistMlpPairs"), "set -Doptbench.mnistMlpPairs=true to run");
-        assertReaches(submission, "mnist_mlp", overrides, 1, MNIST_MLP_BUDGET_SECONDS, dir);
+        // Seed 0, as `optbench run` has by default: the README's table comes from those runs.
+        assertReaches(submission, "mnist_mlp", overrides, 0, MNIST_MLP_BUDGET_SECONDS, dir);
     }
 
     private static void assertReaches(String submission, String workload, Map<String, Object> overrides, long seed,
