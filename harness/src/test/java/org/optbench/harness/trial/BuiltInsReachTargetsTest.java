@@ -78,15 +78,16 @@ class BuiltInsReachTargetsTest {
 
     static Stream<Arguments> mnistMlpPoints() {
         return Stream.of(
-                Arguments.of("adamw", Map.of()),
-                Arguments.of("nadamw", Map.of()),
+                Arguments.of("adamw", Map.of("learning_rate", 2e-3, "weight_decay", 0.2)),
+                Arguments.of("nadamw", Map.of("learning_rate", 0.008389438538019024,
+                        "one_minus_beta1", 0.020192904158623588, "weight_decay", 0.061880093573814285)),
                 Arguments.of("sgd_momentum", Map.of()),
                 Arguments.of("sgd_nesterov", Map.of("learning_rate", 0.2)),
                 Arguments.of("schedule_free_adamw", Map.of("learning_rate", 1e-2)),
                 Arguments.of("shampoo", Map.of()),
-                Arguments.of("sonew", Map.of("learning_rate", 3e-3, "weight_decay", 5e-3)),
+                Arguments.of("sonew", Map.of("learning_rate", 3e-3, "weight_decay", 0.1)),
                 Arguments.of("sonew_banded", Map.of()),
-                Arguments.of("sketchy", Map.of("learning_rate", 5e-4, "weight_decay", 5e-3)));
+                Arguments.of("sketchy", Map.of("learning_rate", 2e-3, "weight_decay", 0.1)));
     }
 
     @ParameterizedTest(name = "{0} on mnist_mlp at default + {1}")
