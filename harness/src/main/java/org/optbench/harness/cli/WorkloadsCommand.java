@@ -69,7 +69,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
                     "val target", "test target", "budget s", "eval s", "step hint", "batch");
             for (WorkloadSpec s : specs) {
                 String arrow = s.direction() == MetricDirection.HIGHER_IS_BETTER ? ">=" : "<=";
-                out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.0f %8.1f %9d %6d%n", s.name(),
+                out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.1f %8.1f %9d %6d%n", s.name(),
                         s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
                         arrow + fmt(s.testTarget()), s.budgetSeconds(), s.evalPeriodSeconds(), s.stepHint(),
                         s.defaultBatchSize());
@@ -96,7 +96,8 @@ public final class WorkloadsCommand implements Callable<Integer> {
         return m;
     }
 
+    /** Five significant digits: the shipped targets have at most five. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+($|e)", "$1$2").replaceFirst("\\.($|e)", "$1");
+        return String.format(Locale.ROOT, "%.5g", v).replaceFirst("(\\.\\d*?)0+($|e)", "$1$2").replaceFirst("\\.($|e)", "$1");
     }
 }
