@@ -34,15 +34,14 @@ import org.optbench.workloads.Workloads;
  *       trial of AdamW's calibration search that won AdamW's share of it (its point and its seed), within the
  *       workload's own budget (workloads/README.md, "Targets and budgets").</li>
  *   <li>{@code mnist_mlp}, all nine, only with {@code -Doptbench.mnistMlpPairs=true}: its target is the median best
- *       of the tuned winner's reruns on the full MNIST, reached about 10,000 steps in, which takes 20 s a trial for
- *       the fast optimizers and 2 to 5 minutes for Shampoo, Sketchy and banded SONew. The command and the last
- *       results are in submissions/reference/README.md.</li>
+ *       of the tuned winner's reruns on the full MNIST, reached 6,000 to 10,000 steps in: 12 to 26 s for the fast
+ *       optimizers, 1 to 3 minutes for Shampoo, Sketchy and banded SONew; a trial stops early only once it has
+ *       reached the test target too. The command and the runs behind the points are in
+ *       submissions/reference/README.md.</li>
  * </ul>
  */
 class BuiltInsReachTargetsTest {
     private static final double BUDGET_FACTOR = 4;
-    /** Enough for the slowest (banded SONew, about 29 ms a step) to run mnist_mlp's 10,000-step schedule. */
-    private static final double MNIST_MLP_BUDGET_SECONDS = 400;
 
     static Stream<Arguments> quadraticPoints() {
         Map<String, Object> adamFamily = Map.of("learning_rate", 0.3, "weight_decay", 0.0);
@@ -76,26 +75,28 @@ class BuiltInsReachTargetsTest {
         assertReaches("adamw", "ctr_dlrm", point, 1926669077841754298L, budget, dir);
     }
 
+    /** Points and budgets (submission seconds): about 1.5 times when each reached the target in the README's runs. */
     static Stream<Arguments> mnistMlpPoints() {
         return Stream.of(
-                Arguments.of("adamw", Map.of("learning_rate", 2e-3, "weight_decay", 0.2)),
+                Arguments.of("adamw", Map.of("learning_rate", 2e-3, "weight_decay", 0.2), 30),
                 Arguments.of("nadamw", Map.of("learning_rate", 0.008389438538019024,
-                        "one_minus_beta1", 0.020192904158623588, "weight_decay", 0.061880093573814285)),
-                Arguments.of("sgd_momentum", Map.of()),
-                Arguments.of("sgd_nesterov", Map.of("learning_rate", 0.2)),
-                Arguments.of("schedule_free_adamw", Map.of("learning_rate", 1e-2)),
-                Arguments.of("shampoo", Map.of()),
-                Arguments.of("sonew", Map.of("learning_rate", 3e-3, "weight_decay", 0.1)),
-                Arguments.of("sonew_banded", Map.of()),
-                Arguments.of("sketchy", Map.of("learning_rate", 2e-3, "weight_decay", 0.1)));
+                        "one_minus_beta1", 0.020192904158623588, "weight_decay", 0.061880093573814285), 30),
+                Arguments.of("sgd_momentum", Map.of(), 30),
+                Arguments.of("sgd_nesterov", Map.of("learning_rate", 0.2), 30),
+                Arguments.of("schedule_free_adamw", Map.of("learning_rate", 1e-2), 30),
+                Arguments.of("shampoo", Map.of(), 90),
+                Arguments.of("sonew", Map.of("learning_rate", 3e-3, "weight_decay", 0.1), 40),
+                Arguments.of("sonew_banded", Map.of(), 280),
+                Arguments.of("sketchy", Map.of("learning_rate", 3e-4, "weight_decay", 5e-3), 150));
     }
 
     @ParameterizedTest(name = "{0} on mnist_mlp at default + {1}")
     @MethodSource("mnistMlpPoints")
-    void reachesTheMnistMlpTarget(String submission, Map<String, Object> overrides, @TempDir Path dir) {
+    void reachesTheMnistMlpTarget(String submission, Map<String, Object> overrides, int budgetSeconds,
+                                  @TempDir Path dir) {
         assumeTrue(Boolean.getBoolean("optbench.mnistMlpPairs"), "set -Doptbench.mnistMlpPairs=true to run");
         // Seed 0, as `optbench run` has by default: the README's table comes from those runs.
-        assertReaches(submission, "mnist_mlp", overrides, 0, MNIST_MLP_BUDGET_SECONDS, dir);
+        assertReaches(submission, "mnist_mlp", overrides, 0, budgetSeconds, dir);
     }
 
     private static void assertReaches(String submission, String workload, Map<String, Object> overrides, long seed,
