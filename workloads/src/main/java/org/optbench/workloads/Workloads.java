@@ -41,8 +41,8 @@ public final class Workloads {
         FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 1.9353, 1.9282, 21.6, 800,
                 "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
                 SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
-        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.43325, 0.43513,
-                12.8, 9000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.42616, 0.42951,
+                16.8, 9000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
                 DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.84582, 0.84753, 20.8, 5000,
                 "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
@@ -75,10 +75,10 @@ public final class Workloads {
                 SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
                 SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
-                0.43126, 0.43358, 17.5, 9000, "ctr_dlrm with four times wider bottom and top MLPs"),
+                0.42601, 0.43099, 24.8, 9000, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.44588, 0.45222, 9.4, 9000,
+                "ctr_dlrm", 0.4418, 0.44806, 15.4, 9000,
                 "ctr_dlrm with concatenated instead of dot-product interactions"),
                 DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.72232, 0.72104,
