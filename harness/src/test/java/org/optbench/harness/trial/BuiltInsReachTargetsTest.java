@@ -30,10 +30,11 @@ import org.optbench.workloads.Workloads;
  *   <li>{@code quadratic}, all nine, on the workload's 2-s budget times {@value #BUDGET_FACTOR} (AdamW on the budget
  *       itself): the default point where it gets there, else one point of the search space, else (the Adam family,
  *       whose AlgoPerf search spaces stop at lr 1e-2 and weight decay 5e-3) the point the target was set with.</li>
- *   <li>AdamW at its calibrated point on {@code ctr_dlrm}, the fastest base workload after {@code quadratic} that
- *       AdamW's calibrated point reaches ({@code mnist_mlp}'s target is heavy-ball momentum's): a rerun of the
- *       calibration, its point and its seed, within the workload's own budget (workloads/README.md, "Targets and
- *       budgets").</li>
+ *   <li>AdamW at its calibrated point on {@code mnist_autoencoder}, within the workload's own budget: a rerun of
+ *       the calibration, its point and its seed (workloads/README.md, "Targets and budgets"). The faster workloads
+ *       are no test for it: AdamW's point misses {@code mnist_mlp}'s target (heavy-ball momentum's), and
+ *       {@code ctr_dlrm}'s lowest validation loss is a sharp dip at the end of the first epoch, which an
+ *       evaluation every second catches or misses by timing.</li>
  *   <li>{@code mnist_mlp}, all nine, only with {@code -Doptbench.mnistMlpPairs=true}: its target is the median best
  *       of the tuned winner's reruns on the full MNIST, reached 6,000 to 10,000 steps in: 12 to 26 s for the fast
  *       optimizers, 1 to 3 minutes for Shampoo, Sketchy and banded SONew; a trial stops early only once it has
@@ -67,13 +68,15 @@ class BuiltInsReachTargetsTest {
     }
 
     @Test
-    void adamwAtItsCalibratedPointReachesCtrDlrmWithinItsBudget(@TempDir Path dir) {
-        // AdamW won ctr_dlrm's calibration (workloads/calibration/cpu-2core/calibration-ctr_dlrm.json); this is the
-        // third of its reruns, the median one, which first reached 0.42616 after 12.1 s there.
-        Map<String, Object> point = Map.of("learning_rate", 0.008389438538019024, "one_minus_beta1", 0.1,
-                "beta2", 0.999, "warmup_factor", 0.05, "weight_decay", 0.061880093573814285);
-        double budget = Workloads.create("ctr_dlrm").spec().budgetSeconds();
-        assertReaches("adamw", "ctr_dlrm", point, 2775952325651544871L, budget, dir);
+    void adamwAtItsCalibratedPointReachesMnistAutoencoderWithinItsBudget(@TempDir Path dir) {
+        // AdamW won mnist_autoencoder's calibration (workloads/calibration/cpu-2core/); this is the third of its
+        // reruns, its point and seed, whose reconstruction error fell through 0.0076923 between steps 1,579 and 1,816
+        // (17.6 and 20.1 s there) and levels off at 0.0075704: a smooth descent, so where the evaluations fall
+        // does not decide it.
+        Map<String, Object> point = Map.of("learning_rate", 0.0010271494089769278, "one_minus_beta1", 0.1,
+                "beta2", 0.999, "warmup_factor", 0.05, "weight_decay", 0.03381996642728473);
+        double budget = Workloads.create("mnist_autoencoder").spec().budgetSeconds();
+        assertReaches("adamw", "mnist_autoencoder", point, 8112143167443983377L, budget, dir);
     }
 
     /** Points and budgets (submission seconds): about 1.5 times when each reached the target in the README's runs. */
