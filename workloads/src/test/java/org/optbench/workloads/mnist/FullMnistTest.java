@@ -2,6 +2,7 @@ package org.optbench.workloads.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class FullMnistTest {
         }
         // The mean training pixel is 0.1307 (of 1.0), the constant every MNIST normalisation uses.
         assertEquals(0.1307, sum / n / 255, 5e-5);
+    }
+
+    @Test
+    void readOncePerJvm() {
+        assertSame(data, MnistData.full(), "every mnist_mlp workload of a JVM shares the one copy");
     }
 
     @Test
