@@ -46,7 +46,7 @@ public record ClickLogProblem(int denseFeatures, List<Integer> vocabularies, dou
     /** The standard problem: 13 dense and 8 categorical features (1,000 to 10,000 rows), s = 1.1, 20% clicks. */
     public static ClickLogProblem standard() {
         return new ClickLogProblem(13, List.of(1000, 1500, 2000, 3000, 4000, 5000, 7000, 10000), 1.1, 4, 0.2,
-                2_400_000, 20_000, 20_000, 0xC71C_0FF5L);
+                1_800_000, 20_000, 20_000, 0xC71C_0FF5L);
     }
 
     /**

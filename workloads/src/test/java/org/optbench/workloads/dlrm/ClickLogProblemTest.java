@@ -20,7 +20,7 @@ class ClickLogProblemTest {
 
     @Test
     void sizesAndDeterminism() {
-        assertEquals(2_400_000, data.train().size());
+        assertEquals(1_800_000, data.train().size());
         assertEquals(20_000, data.validation().size());
         assertEquals(20_000, data.test().size());
         ClickLogProblem.Data again = problem.generate();
