@@ -51,11 +51,13 @@ public final class Workloads {
                 QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
                 QuadraticProblem.standard(1e4), options.dataType()));
         // Variants, each changing one thing of its base.
-        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.982, 0.98275,
-                12.1, "784-256-256-10 perceptron with tanh instead of ReLU"),
+        // mnist_mlp_tanh schedules 12,000 steps: on the base's 10,000 its tuned baseline reached its target in 9.1 s,
+        // under the suite's 10-s floor (the quadratic variants' step hints differ from their base's too).
+        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.9841, 0.98275,
+                24.7, 12000, "784-256-256-10 perceptron with tanh instead of ReLU"),
                 new Mlp(List.of(784, 256, 256, 10), Activation.TANH), fullMnist(options), options.dataType()));
         FACTORIES.put("mnist_mlp_deep", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_deep", 0.9828, 0.98415,
-                24.8, "784-256-256-256-256-10 perceptron: two more hidden layers"),
+                24.8, 10000, "784-256-256-256-256-10 perceptron: two more hidden layers"),
                 new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), fullMnist(options),
                 options.dataType()));
         FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,

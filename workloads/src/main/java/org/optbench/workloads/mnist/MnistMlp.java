@@ -57,14 +57,14 @@ public final class MnistMlp extends SpecifiedWorkload {
     }
 
     /**
-     * A variant's spec: the base's eval period, step hint and batch size, its own name, targets, budget and
+     * A variant's spec: the base's eval period and batch size, its own name, targets, budget, step hint and
      * description (workloads/README.md says how the targets were set).
      */
     public static WorkloadSpec variantSpec(String name, double validationTarget, double testTarget,
-                                           double budgetSeconds, String description) {
+                                           double budgetSeconds, long stepHint, String description) {
         WorkloadSpec base = standardSpec();
         return new WorkloadSpec(name, base.name(), base.metric(), base.direction(), validationTarget, testTarget,
-                budgetSeconds, base.evalPeriodSeconds(), base.stepHint(), base.defaultBatchSize(),
+                budgetSeconds, base.evalPeriodSeconds(), stepHint, base.defaultBatchSize(),
                 base.lossType(), description);
     }
 
