@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecords;
+import org.optbench.results.records.TrialResult;
 import org.optbench.tuning.plan.Ruleset;
 import org.optbench.tuning.plan.TrialSpec;
 import org.optbench.workloads.Workloads;
@@ -30,11 +33,13 @@ import org.optbench.workloads.Workloads;
  *   <li>{@code quadratic}, all nine, on the workload's 2-s budget times {@value #BUDGET_FACTOR} (AdamW on the budget
  *       itself): the default point where it gets there, else one point of the search space, else (the Adam family,
  *       whose AlgoPerf search spaces stop at lr 1e-2 and weight decay 5e-3) the point the target was set with.</li>
- *   <li>AdamW at its calibrated point on {@code mnist_autoencoder}, within the workload's own budget: a rerun of
- *       the calibration, its point and its seed (workloads/README.md, "Targets and budgets"). The faster workloads
- *       are no test for it: AdamW's point misses {@code mnist_mlp}'s target (heavy-ball momentum's), and
- *       {@code ctr_dlrm}'s lowest validation loss is a sharp dip at the end of the first epoch, which an
- *       evaluation every second catches or misses by timing.</li>
+ *   <li>AdamW at its calibrated point on {@code mnist_mlp}, the fastest base workload after {@code quadratic}, and
+ *       on {@code mnist_autoencoder}: a rerun of AdamW's calibration on each, its point and its seed
+ *       (workloads/README.md, "AdamW at its calibrated point"). The {@code mnist_mlp} check counts steps, not
+ *       seconds (its margin is 10 %, too little for a timed assertion on a shared machine); the autoencoder's
+ *       reaches its target 28 % inside its budget. {@code ctr_dlrm}, as fast as {@code mnist_mlp}, is no test: its
+ *       lowest validation loss is a sharp dip at the end of the first epoch, which an evaluation every second
+ *       catches or misses by timing.</li>
  *   <li>{@code mnist_mlp}, all nine, only with {@code -Doptbench.mnistMlpPairs=true}: its target is the median best
  *       of the tuned winner's reruns on the full MNIST, reached 6,000 to 10,000 steps in: 12 to 26 s for the fast
  *       optimizers, 1 to 3 minutes for Shampoo, Sketchy and banded SONew; a trial stops early only once it has
@@ -65,6 +70,26 @@ class BuiltInsReachTargetsTest {
         double budget = Workloads.create("quadratic").spec().budgetSeconds();
         double factor = submission.equals("adamw") ? 1 : BUDGET_FACTOR;
         assertReaches(submission, "quadratic", overrides, 1, budget * factor, dir);
+    }
+
+    @Test
+    void adamwAtItsCalibratedPointReachesMnistMlpWithinItsBudgetsSteps(@TempDir Path dir) {
+        // AdamW's own calibration on mnist_mlp (workloads/calibration/cpu-2core/adamw/), its first rerun: the point
+        // and the seed. There its accuracy, 0.9831 at step 6,695, was 0.984 at the next evaluation, step 7,191, after
+        // 15.02 s of submission time: 2.09 ms a step on cpu-2core, where the 16.7-s budget holds 7,997 steps. Counting
+        // steps keeps the CI machine's speed out of the assertion; the generous seconds only bound the run.
+        Map<String, Object> point = Map.of("learning_rate", 0.008389438538019024, "one_minus_beta1", 0.1,
+                "beta2", 0.999, "warmup_factor", 0.05, "weight_decay", 0.061880093573814285);
+        double budget = Workloads.create("mnist_mlp").spec().budgetSeconds();
+        long budgetSteps = (long) Math.floor(budget / (15.015259627 / 7191));
+        assertEquals(7997, budgetSteps);
+        TrialRecord record = assertReaches("adamw", "mnist_mlp", point, 410282347166802339L, 3 * budget, dir);
+        TrialResult result = TrialRecords.read(dir.resolve("trial_1"));
+        long stepsToTarget = result.evals().stream()
+                .filter(row -> row.validation("accuracy") >= record.validationTarget())
+                .mapToLong(EvalRow::globalStep).findFirst().orElseThrow();
+        assertTrue(stepsToTarget <= budgetSteps, "reached " + record.validationTarget() + " at step " + stepsToTarget
+                + ", past the budget's " + budgetSteps + " steps");
     }
 
     @Test
@@ -103,8 +128,8 @@ class BuiltInsReachTargetsTest {
         assertReaches(submission, "mnist_mlp", overrides, 0, budgetSeconds, dir);
     }
 
-    private static void assertReaches(String submission, String workload, Map<String, Object> overrides, long seed,
-                                      double budget, Path dir) {
+    private static TrialRecord assertReaches(String submission, String workload, Map<String, Object> overrides,
+                                             long seed, double budget, Path dir) {
         Map<String, Object> point = new LinkedHashMap<>(
                 TrialSettings.defaults().loadSubmission(submission).defaultHyperParameters().asMap());
         point.putAll(overrides);
@@ -117,5 +142,6 @@ class BuiltInsReachTargetsTest {
         assertTrue(record.reachedValidationTarget(), submission + " on " + workload + " never reached "
                 + record.validationTarget() + " in " + record.steps() + " steps and " + budget + " s");
         assertEquals(point, record.hyperparameters(), "the record carries the point that was run");
+        return record;
     }
 }
