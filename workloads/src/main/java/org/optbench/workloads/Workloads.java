@@ -79,8 +79,10 @@ public final class Workloads {
         FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
                 0.42586, 0.42918, 30.8, 9000, "ctr_dlrm with four times wider bottom and top MLPs"),
                 DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
+        // ctr_dlrm_concat schedules 13,500 steps: its step is 40 % cheaper than the base's, and on the base's 9,000
+        // its tuned baseline reached its target in 8.0 s, under the suite's 10-s floor.
         FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.4469, 0.44673, 10.8, 9000,
+                "ctr_dlrm", 0.43389, 0.43988, 16.1, 13500,
                 "ctr_dlrm with concatenated instead of dot-product interactions"),
                 DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
         FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.71898, 0.73334,
