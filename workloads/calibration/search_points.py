@@ -4,8 +4,8 @@
 Usage: search_points.py CALIBRATE_OUT WORKLOAD > search-points-WORKLOAD.json
 
 CALIBRATE_OUT is the calibrate command's --out directory. The calibration-WORKLOAD.json that this version of
-optbench writes carries the same as "searchPoints"; the records of the first 2026-11-27 run (07:23 to 08:50 UTC,
-the variants but the mnist_mlp and ctr_dlrm ones) predate that field.
+optbench writes carries the same as "searchPoints"; of the shipped records, only quadratic's (2026-11-27, 07:23 UTC)
+predates that field, hence search-points-quadratic.json.
 """
 import csv
 import glob
