@@ -1,5 +1,6 @@
 package org.optbench.workloads;
 
+import org.optbench.api.MetricDirection;
 import org.optbench.api.LossType;
 
 /**

@@ -1,5 +1,6 @@
 package org.optbench.workloads;
 
+import org.optbench.api.MetricDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class WorkloadsTest {
             }
         }
         assertEquals(LossType.MEAN_SQUARED_ERROR, Workloads.create("quadratic").spec().lossType());
-        assertEquals(MetricDirection.LOWER_IS_BETTER, Workloads.create("quadratic").spec().direction());
+        assertEquals(MetricDirection.LOWER, Workloads.create("quadratic").spec().direction());
         assertEquals("accuracy", Workloads.create("mnist_mlp").spec().metric());
     }
 

@@ -12,8 +12,9 @@ import org.optbench.harness.catalog.SubmissionSource;
 import org.optbench.harness.study.StudyExecutor;
 import org.optbench.harness.study.StudyLayout;
 import org.optbench.harness.study.StudyProgress;
+import org.optbench.results.records.BestValue;
 import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecords;
 import org.optbench.results.records.TrialResult;
@@ -64,7 +65,7 @@ public final class Calibration {
      * @param budgetSeconds 4/3 of that
      */
     public record Result(String workload, int trials, int seeds, double searchBudgetSeconds, String metric,
-                         TargetDirection direction, String bestSubmission, Map<String, Object> bestHyperparameters,
+                         MetricDirection direction, String bestSubmission, Map<String, Object> bestHyperparameters,
                          Map<String, Map<String, Object>> searchPoints, Map<String, Double> searchBest,
                          List<Double> rerunBest, List<Double> rerunTimesToTarget, double validationTarget,
                          double testTarget, double medianTimeToTargetSeconds, double budgetSeconds) {
@@ -96,7 +97,7 @@ public final class Calibration {
         Map<String, Double> searchBest = new LinkedHashMap<>();
         TrialRecord bestTrial = null;
         double bestValue = Double.NaN;
-        TargetDirection direction = null;
+        MetricDirection direction = null;
         for (String name : baselines) {
             Submission baseline = SubmissionSource.load(name);
             String json = baseline.searchSpaceJson().orElseThrow(() -> new BadInputException(
@@ -159,29 +160,16 @@ public final class Calibration {
     }
 
     /** The best finite value of a column over the evaluations; NaN when there is none. */
-    static double best(List<EvalRow> evals, String column, TargetDirection direction) {
-        double best = Double.NaN;
-        for (EvalRow row : evals) {
-            double v = row.metric(column);
-            if (Double.isFinite(v) && better(v, best, direction)) {
-                best = v;
-            }
-        }
-        return best;
+    static double best(List<EvalRow> evals, String column, MetricDirection direction) {
+        return BestValue.of(evals, column, direction);
     }
 
-    private static boolean better(double value, double incumbent, TargetDirection direction) {
-        if (!Double.isFinite(value)) {
-            return false;
-        }
-        if (Double.isNaN(incumbent)) {
-            return true;
-        }
-        return direction == TargetDirection.HIGHER ? value > incumbent : value < incumbent;
+    private static boolean better(double value, double incumbent, MetricDirection direction) {
+        return Double.isFinite(value) && direction.better(value, incumbent);
     }
 
     private static Double firstReaching(List<EvalRow> evals, String column, double target,
-                                        TargetDirection direction) {
+                                        MetricDirection direction) {
         for (EvalRow row : evals) {
             if (direction.reaches(row.metric(column), target)) {
                 return row.submissionSeconds();

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.calibration.Calibration;
@@ -17,6 +15,7 @@ import org.optbench.harness.isolation.ForkedTrial;
 import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.harness.study.LocalExecutor;
 import org.optbench.results.records.AtomicFiles;
+import org.optbench.results.records.RecordJson;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
 
@@ -83,7 +82,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     dir.resolve("calibration-" + workloadSpec.name()), executor, progress);
         }
         AtomicFiles.writeString(dir.resolve("calibration-" + workloadSpec.name() + ".json"),
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                RecordJson.mapper().writeValueAsString(result));
         Path budgetsFolder = budgetsDir != null ? budgetsDir : dir.resolve("budgets");
         Files.createDirectories(budgetsFolder);
         Path budgetsFile = budgetsFolder.resolve(budgets.hardwareClass() + ".json");

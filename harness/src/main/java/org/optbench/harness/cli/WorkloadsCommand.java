@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.budgets.Budgets;
-import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.WorkloadOptions;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
@@ -68,7 +67,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
                     "val target", "test target", "budget s", "eval s", "step hint", "batch");
             for (WorkloadSpec s : specs) {
-                String arrow = s.direction() == MetricDirection.HIGHER_IS_BETTER ? ">=" : "<=";
+                String arrow = s.direction().comparator();
                 out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.1f %8.1f %9d %6d%n", s.name(),
                         s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
                         arrow + fmt(s.testTarget()), s.budgetSeconds(), s.evalPeriodSeconds(), s.stepHint(),
@@ -84,7 +83,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
         m.put("name", s.name());
         m.put("base", s.base());
         m.put("metric", s.metric());
-        m.put("metric_direction", s.direction() == MetricDirection.HIGHER_IS_BETTER ? "higher" : "lower");
+        m.put("metric_direction", s.direction().json());
         m.put("validation_target", s.validationTarget());
         m.put("test_target", s.testTarget());
         m.put("budget_seconds", s.budgetSeconds());

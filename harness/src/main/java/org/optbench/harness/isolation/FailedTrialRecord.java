@@ -10,10 +10,11 @@ import org.optbench.harness.trial.TrialRunner;
 import org.optbench.results.records.EvalMeasurementsCsv;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
 
@@ -50,22 +51,26 @@ public final class FailedTrialRecord {
         EvalRow last = evals.isEmpty() ? null : evals.get(evals.size() - 1);
         Double timeToTarget = null;
         boolean reachedTest = false;
-        TargetDirection direction = spec.direction() == MetricDirection.HIGHER_IS_BETTER
-                ? TargetDirection.HIGHER : TargetDirection.LOWER;
+        MetricDirection direction = spec.direction();
         for (EvalRow row : evals) {
             if (timeToTarget == null && direction.reaches(row.validation(spec.metric()), spec.validationTarget())) {
                 timeToTarget = row.submissionSeconds();
             }
             reachedTest |= direction.reaches(row.test(spec.metric()), spec.testTarget());
         }
-        TrialRecord record = new TrialRecord(request.spec().submission(), spec.name(), spec.base(), request.spec().study(),
-                request.spec().trial(), request.spec().seed(), request.spec().hyperparameters(), request.spec().budgetSeconds(), spec.metric(),
-                direction, spec.validationTarget(), spec.testTarget(), request.settings().hardwareClass(), timeToTarget != null,
-                reachedTest, timeToTarget, last == null ? 0 : last.globalStep(), evals.size(),
-                last == null ? 0 : last.submissionSeconds(), last == null ? 0 : last.evalSeconds(),
-                last == null ? 0 : last.loggingSeconds(), last == null ? 0 : last.totalDurationSeconds(),
-                Double.NaN, -1, 0, Failures.firstLine(reason), StopReason.FAILED, Software.version(),
-                java.time.Instant.now().toString());
+        TrialRecord record = new TrialRecordBuilder().submission(request.spec().submission()).workload(spec.name())
+                .baseWorkload(spec.base()).study(request.spec().study()).trial(request.spec().trial())
+                .seed(request.spec().seed()).hyperparameters(request.spec().hyperparameters())
+                .budgetSeconds(request.spec().budgetSeconds()).metric(spec.metric()).metricDirection(direction)
+                .validationTarget(spec.validationTarget()).testTarget(spec.testTarget())
+                .hardwareClass(request.settings().hardwareClass()).reachedValidationTarget(timeToTarget != null)
+                .reachedTestTarget(reachedTest).timeToTargetSeconds(timeToTarget)
+                .steps(last == null ? 0 : last.globalStep()).evals(evals.size())
+                .submissionSeconds(last == null ? 0 : last.submissionSeconds())
+                .evalSeconds(last == null ? 0 : last.evalSeconds()).loggingSeconds(last == null ? 0 : last.loggingSeconds())
+                .wallSeconds(last == null ? 0 : last.totalDurationSeconds()).failure(Failures.firstLine(reason))
+                .stopReason(StopReason.FAILED).optbenchVersion(Software.version())
+                .startedAt(java.time.Instant.now().toString()).build();
         writer.complete(record);
         TrialRunner.moveIntoPlace(staging, trialDir);
         return record;

@@ -19,10 +19,9 @@ import org.optbench.harness.hardware.PeakMemory;
 import org.optbench.harness.isolation.TrialRequest;
 import org.optbench.harness.isolation.TrialSettings;
 import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.TargetDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
-import org.optbench.workloads.MetricDirection;
 import org.optbench.workloads.Workload;
 import org.optbench.workloads.WorkloadOptions;
 import org.optbench.workloads.WorkloadSpec;
@@ -85,15 +84,19 @@ public final class TrialRunner {
             deleteRecursively(staging);
             throw e;
         }
-        TrialRecord record = new TrialRecord(submission.name(), spec.name(), spec.base(), request.spec().study(),
-                request.spec().trial(), request.spec().seed(), hyperParameters.asMap(), request.spec().budgetSeconds(), spec.metric(),
-                spec.direction() == MetricDirection.HIGHER_IS_BETTER ? TargetDirection.HIGHER : TargetDirection.LOWER,
-                spec.validationTarget(), spec.testTarget(), hardwareClass, outcome.reachedValidationTarget(),
-                outcome.reachedTestTarget(), outcome.timeToTargetSeconds(), outcome.steps(),
-                outcome.evaluations().size(), outcome.submissionSeconds(), outcome.evalSeconds(),
-                outcome.loggingSeconds(), outcome.wallSeconds(), outcome.stepTimeMedianSeconds(),
-                PeakMemory.peakRssBytes(), outcome.stateBytes(), outcome.failure(), outcome.stopReason(),
-                Software.version(), startedAt);
+        TrialRecord record = new TrialRecordBuilder().submission(submission.name()).workload(spec.name())
+                .baseWorkload(spec.base()).study(request.spec().study()).trial(request.spec().trial())
+                .seed(request.spec().seed()).hyperparameters(hyperParameters.asMap())
+                .budgetSeconds(request.spec().budgetSeconds()).metric(spec.metric()).metricDirection(spec.direction())
+                .validationTarget(spec.validationTarget()).testTarget(spec.testTarget()).hardwareClass(hardwareClass)
+                .reachedValidationTarget(outcome.reachedValidationTarget())
+                .reachedTestTarget(outcome.reachedTestTarget()).timeToTargetSeconds(outcome.timeToTargetSeconds())
+                .steps(outcome.steps()).evals(outcome.evaluations().size())
+                .submissionSeconds(outcome.submissionSeconds()).evalSeconds(outcome.evalSeconds())
+                .loggingSeconds(outcome.loggingSeconds()).wallSeconds(outcome.wallSeconds())
+                .stepTimeMedianSeconds(outcome.stepTimeMedianSeconds()).peakRssBytes(PeakMemory.peakRssBytes())
+                .stateBytes(outcome.stateBytes()).failure(outcome.failure()).stopReason(outcome.stopReason())
+                .optbenchVersion(Software.version()).startedAt(startedAt).build();
         writer.complete(record);
         moveIntoPlace(staging, trialDir);
         return record;
@@ -111,7 +114,7 @@ public final class TrialRunner {
         workload.put("name", spec.name());
         workload.put("base", spec.base());
         workload.put("metric", spec.metric());
-        workload.put("metric_direction", spec.direction() == MetricDirection.HIGHER_IS_BETTER ? "higher" : "lower");
+        workload.put("metric_direction", spec.direction().json());
         workload.put("validation_target", spec.validationTarget());
         workload.put("test_target", spec.testTarget());
         workload.put("budget_seconds", spec.budgetSeconds());

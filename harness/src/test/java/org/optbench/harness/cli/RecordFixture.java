@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
 
 /**
@@ -36,10 +37,15 @@ final class RecordFixture {
             writer.appendEval(new EvalRow(step, 0, p[0], 0.1, 0.01, p[0] + 1, metrics));
         }
         double end = points.get(points.size() - 1)[0];
-        writer.complete(new TrialRecord(submission, workload, null, study, 1, 7L, Map.of("learning_rate", 0.001),
-                40, "accuracy", TargetDirection.HIGHER, 0.9, 0.9, hardwareClass, reached, reached,
-                reached ? hitSeconds : null, step, points.size(), end, 0.3, 0.03, end + 1, stepSeconds, 100_000_000L,
-                1024, null, StopReason.BUDGET, "0.1.0-SNAPSHOT", "2026-11-27T02:30:00Z"));
+        writer.complete(new TrialRecordBuilder().submission(submission).workload(workload).study(study).seed(7L)
+                .hyperparameters(Map.of("learning_rate", 0.001)).budgetSeconds(40).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(0.9).testTarget(0.9)
+                .hardwareClass(hardwareClass).reachedValidationTarget(reached).reachedTestTarget(reached)
+                .timeToTargetSeconds(reached ? hitSeconds : null).steps(step).evals(points.size())
+                .submissionSeconds(end).evalSeconds(0.3).loggingSeconds(0.03).wallSeconds(end + 1)
+                .stepTimeMedianSeconds(stepSeconds).peakRssBytes(100_000_000L).stateBytes(1024)
+                .stopReason(StopReason.BUDGET).optbenchVersion("0.1.0-SNAPSHOT")
+                .startedAt("2026-11-27T02:30:00Z").build());
     }
 
     /** fast: mlp 10 s, cnn missed; slow: mlp 20 s, cnn 30 s; two identical studies; class cpu-test. */

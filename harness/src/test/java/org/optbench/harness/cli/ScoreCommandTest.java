@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
 import picocli.CommandLine;
 
@@ -90,9 +91,14 @@ class ScoreCommandTest {
         TrialRecordWriter writer = TrialRecordWriter.create(tmp.resolve("runs"), submission, study, "mnist", 1);
         writer.writeHyperParameters(Map.of("learning_rate", 0.01));
         writer.appendEval(new EvalRow(100, 0, seconds, 1, 0, seconds + 1, Map.of("validation/accuracy", 0.95)));
-        writer.complete(new TrialRecord(submission, "mnist", null, study, 1, 1, Map.of("learning_rate", 0.01), 100,
-                "accuracy", TargetDirection.HIGHER, 0.9, 0.9, "cpu", true, true, seconds, 100, 1, seconds, 1, 0,
-                seconds + 1, seconds / 100, 1, 1, null, StopReason.TARGETS_REACHED, "test", "2026-11-27T00:00:00Z"));
+        writer.complete(new TrialRecordBuilder().submission(submission).workload("mnist").study(study).seed(1)
+                .hyperparameters(Map.of("learning_rate", 0.01)).budgetSeconds(100).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(0.9).testTarget(0.9)
+                .hardwareClass("cpu").reachedValidationTarget(true).reachedTestTarget(true)
+                .timeToTargetSeconds(seconds).steps(100).evals(1).submissionSeconds(seconds).evalSeconds(1)
+                .wallSeconds(seconds + 1).stepTimeMedianSeconds(seconds / 100).peakRssBytes(1).stateBytes(1)
+                .stopReason(StopReason.TARGETS_REACHED).optbenchVersion("test")
+                .startedAt("2026-11-27T00:00:00Z").build());
     }
 
     @Test

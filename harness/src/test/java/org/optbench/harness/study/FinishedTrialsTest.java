@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.optbench.api.BadInputException;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.tuning.plan.Ruleset;
 import org.optbench.tuning.plan.TrialSpec;
@@ -32,9 +33,13 @@ class FinishedTrialsTest {
         TrialRecordWriter writer = TrialRecordWriter.create(dir.resolve("trial_1"));
         writer.writeHyperParameters(POINT);
         writer.appendEval(new EvalRow(100, 0, 1.0, 0.1, 0.01, 2.0, Map.of("validation/accuracy", 0.9)));
-        writer.complete(new TrialRecord("adamw", "mnist_mlp", null, 0, 1, 7L, POINT, 40, "accuracy",
-                TargetDirection.HIGHER, 0.96, 0.955, "cpu-test", false, false, null, 100, 1, 1.0, 0.1, 0.01, 2.0,
-                0.01, 100_000_000L, 1024, null, StopReason.BUDGET, "0.1.0-SNAPSHOT", "2026-11-27T08:00:00Z"));
+        writer.complete(new TrialRecordBuilder().submission("adamw").workload("mnist_mlp").seed(7L)
+                .hyperparameters(POINT).budgetSeconds(40).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(0.96).testTarget(0.955)
+                .hardwareClass("cpu-test").steps(100).evals(1).submissionSeconds(1.0).evalSeconds(0.1)
+                .loggingSeconds(0.01).wallSeconds(2.0).stepTimeMedianSeconds(0.01).peakRssBytes(100_000_000L)
+                .stateBytes(1024).stopReason(StopReason.BUDGET).optbenchVersion("0.1.0-SNAPSHOT")
+                .startedAt("2026-11-27T08:00:00Z").build());
         return dir.resolve("trial_1");
     }
 

@@ -16,7 +16,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.optbench.results.leaderboard.Leaderboard;
 import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialResult;
 import org.optbench.results.scoring.BestTrial;
@@ -90,7 +90,7 @@ public final class LeaderboardPlots {
         String metric = any == null ? "metric" : any.metric();
         XYChart chart = xyChart(workload + ": validation " + metric + " (" + board.experiment() + ")",
                 "submission time (s)", "validation " + metric);
-        chart.getStyler().setLegendPosition(any != null && any.metricDirection() == TargetDirection.HIGHER
+        chart.getStyler().setLegendPosition(any != null && any.metricDirection() == MetricDirection.HIGHER
                 ? Styler.LegendPosition.InsideSE : Styler.LegendPosition.InsideNE);
         double maxTime = 0;
         List<String> submissions = board.report().submissions();
@@ -123,7 +123,7 @@ public final class LeaderboardPlots {
         if (any != null) {
             double end = maxTime > 0 ? maxTime : any.budgetSeconds();
             XYSeries target = chart.addSeries(String.format(java.util.Locale.ROOT, "target %s %s %s",
-                            metric, any.metricDirection() == TargetDirection.HIGHER ? ">=" : "<=",
+                            metric, any.metricDirection().comparator(),
                             fmt(any.validationTarget())),
                     new double[] {0, end}, new double[] {any.validationTarget(), any.validationTarget()});
             target.setLineColor(Color.BLACK);
@@ -189,7 +189,7 @@ public final class LeaderboardPlots {
         double chosenValue = lastValue(chosen);
         for (TrialResult t : study) {
             double v = lastValue(t);
-            boolean better = t.record().metricDirection() == TargetDirection.HIGHER ? v > chosenValue : v < chosenValue;
+            boolean better = t.record().metricDirection() == MetricDirection.HIGHER ? v > chosenValue : v < chosenValue;
             if (Double.isNaN(chosenValue) && !Double.isNaN(v) || better) {
                 chosen = t;
                 chosenValue = v;

@@ -1,5 +1,6 @@
 package org.optbench.results.records;
 
+import org.optbench.api.MetricDirection;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,6 +44,22 @@ import java.util.Objects;
  * @param stopReason why the trial stopped
  * @param optbenchVersion the optbench version that ran it
  * @param startedAt when it started, ISO-8601 (e.g. {@code 2026-11-27T02:30:00Z})
+ * @param clock what timed it: {@code "cpu"} (CPU time of the trial process) or {@code "wall"} (AlgoPerf's wall
+ *              clock); {@code null} in records older than the field, which were timed by the wall clock
+ * @param cpuShare CPU time over wall time of the timed phases: how much of the machine the trial had (about 1 when
+ *                 alone on a core); {@code null} when not measured
+ * @param contended whether {@code cpuShare} fell below the contention threshold: the machine was shared
+ * @param loadAverageStart the machine's 1-minute load average when the trial started, {@code null} when unknown
+ * @param loadAverageEnd the same when it ended
+ * @param budgetScale the factor the hardware class's budget was scaled by for this machine (the speed probe's
+ *                    ratio); {@code null} in older records, meaning 1
+ * @param concurrentTrials how many other trials of the same study run ran beside it on this machine, at most
+ * @param sandbox how the trial process was confined: {@code "bwrap"}, or {@code "none"}; {@code null} in older
+ *                records
+ * @param optimizerStepTimeMedianSeconds the median over steps of the step time outside the workload's forward and
+ *                                       backward pass: what the submission's own update costs
+ * @param bestValidationValue the best validation metric value over the evaluations, NaN when there was none
+ * @param processCpuSeconds CPU time of the whole trial process tree, as its launcher measured it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrialRecord(
@@ -55,7 +72,7 @@ public record TrialRecord(
         @JsonProperty("hyperparameters") Map<String, Object> hyperparameters,
         @JsonProperty("budget_seconds") double budgetSeconds,
         @JsonProperty("metric") String metric,
-        @JsonProperty("metric_direction") TargetDirection metricDirection,
+        @JsonProperty("metric_direction") MetricDirection metricDirection,
         @JsonProperty("validation_target") double validationTarget,
         @JsonProperty("test_target") double testTarget,
         @JsonProperty("hardware_class") String hardwareClass,
@@ -74,7 +91,18 @@ public record TrialRecord(
         @JsonProperty("failure") String failure,
         @JsonProperty("stop_reason") StopReason stopReason,
         @JsonProperty("optbench_version") String optbenchVersion,
-        @JsonProperty("started_at") String startedAt) {
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("clock") String clock,
+        @JsonProperty("cpu_share") Double cpuShare,
+        @JsonProperty("contended") boolean contended,
+        @JsonProperty("load_average_start") Double loadAverageStart,
+        @JsonProperty("load_average_end") Double loadAverageEnd,
+        @JsonProperty("budget_scale") Double budgetScale,
+        @JsonProperty("concurrent_trials") int concurrentTrials,
+        @JsonProperty("sandbox") String sandbox,
+        @JsonProperty("optimizer_step_time_median_seconds") double optimizerStepTimeMedianSeconds,
+        @JsonProperty("best_validation_value") double bestValidationValue,
+        @JsonProperty("process_cpu_seconds") double processCpuSeconds) {
 
     /** The JSON names that must be present in a {@code trial.json}. */
     public static final List<String> REQUIRED_FIELDS = List.of("submission", "workload", "study", "trial",
@@ -89,6 +117,23 @@ public record TrialRecord(
         Objects.requireNonNull(stopReason, "stopReason");
         hyperparameters = hyperparameters == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+    }
+
+    /** The clock that timed this trial: {@code clock}, or {@code "wall"} for records older than the field. */
+    @JsonIgnore
+    public String clockOrWall() {
+        return clock == null ? "wall" : clock;
+    }
+
+    /** The budget scale, 1 for records older than the field. */
+    @JsonIgnore
+    public double budgetScaleOrOne() {
+        return budgetScale == null ? 1.0 : budgetScale;
+    }
+
+    /** A builder with every field of this record, to change a few. */
+    public TrialRecordBuilder toBuilder() {
+        return TrialRecordBuilder.from(this);
     }
 
     /** Whether {@code workload} is a base workload (not a held-out variant). */

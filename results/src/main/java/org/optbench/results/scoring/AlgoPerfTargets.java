@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.optbench.api.BadInputException;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 
 /**
  * The workloads and validation targets of an AlgoPerf benchmark version, read from a JSON file:
@@ -25,7 +25,7 @@ import org.optbench.results.records.TargetDirection;
  * }</pre>
  * A held-out variant's base is the longest base workload name that prefixes it followed by {@code _} (as
  * AlgoPerf names them); an entry may also be an object {@code {"name": ..., "base": ...}}. Directions follow the
- * metric names (see {@link TargetDirection#ofAlgoPerfMetric}).
+ * metric names (see {@link #directionOf}).
  *
  * @param baseWorkloads the base workloads, in file order
  * @param variantToBase each held-out variant's base
@@ -73,9 +73,9 @@ public record AlgoPerfTargets(List<String> baseWorkloads, Map<String, String> va
             if (value == null || !value.isNumber()) {
                 throw new BadInputException(file + ": field '" + field + ".validation_target_value' must be a number");
             }
-            TargetDirection direction;
+            MetricDirection direction;
             try {
-                direction = TargetDirection.ofAlgoPerfMetric(metric.asText());
+                direction = directionOf(metric.asText());
             } catch (BadInputException e) {
                 throw new BadInputException(file + ": field '" + field + ".target_metric_name': " + e.getMessage(), e);
             }
@@ -163,5 +163,25 @@ public record AlgoPerfTargets(List<String> baseWorkloads, Map<String, String> va
                     + "name; write it as {\"name\": \"" + variant + "\", \"base\": ...}");
         }
         return best;
+    }
+
+    /**
+     * The direction of an AlgoPerf metric by its name, as AlgoPerf's scoring guesses it: losses, error rates and
+     * WER go down; accuracy, mAP, SSIM and BLEU go up.
+     *
+     * @param metric a metric name such as {@code "wer"} or {@code "validation/accuracy"}
+     */
+    public static MetricDirection directionOf(String metric) {
+        String name = metric.substring(metric.lastIndexOf('/') + 1);
+        switch (name) {
+            case "accuracy", "mean_average_precision", "ssim", "bleu":
+                return MetricDirection.HIGHER;
+            case "loss", "ce_loss", "ctc_loss", "l1_loss", "error_rate", "wer":
+                return MetricDirection.LOWER;
+            default:
+                throw new BadInputException("metric '" + metric + "' has no known direction; expected one of "
+                        + "accuracy, mean_average_precision, ssim, bleu (higher) or loss, ce_loss, ctc_loss, l1_loss, "
+                        + "error_rate, wer (lower)");
+        }
     }
 }

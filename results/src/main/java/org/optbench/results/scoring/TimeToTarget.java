@@ -2,7 +2,7 @@ package org.optbench.results.scoring;
 
 import java.util.List;
 import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 
 /**
  * Step 1 of AlgoPerf's score: a trial's time to target is the submission time of its first evaluation whose
@@ -19,7 +19,7 @@ public final class TimeToTarget {
      * @param trial the trial's number, carried into the hit
      * @param metricColumn the validation column, e.g. {@code "validation/accuracy"}
      */
-    public static TargetHit firstHit(int trial, List<EvalRow> evals, String metricColumn, TargetDirection direction,
+    public static TargetHit firstHit(int trial, List<EvalRow> evals, String metricColumn, MetricDirection direction,
                                      double target) {
         for (int i = 0; i < evals.size(); i++) {
             EvalRow row = evals.get(i);

@@ -1,6 +1,6 @@
 package org.optbench.results.scoring;
 
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 
 /**
  * A workload's validation target.
@@ -9,7 +9,7 @@ import org.optbench.results.records.TargetDirection;
  * @param direction which way it improves
  * @param validationTarget the value to reach
  */
-public record WorkloadTarget(String metric, TargetDirection direction, double validationTarget) {
+public record WorkloadTarget(String metric, MetricDirection direction, double validationTarget) {
 
     /** The evaluation column that carries the metric. */
     public String column() {

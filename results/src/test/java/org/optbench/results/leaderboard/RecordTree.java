@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
 
 /**
@@ -42,11 +43,16 @@ public final class RecordTree {
             writer.appendEval(new EvalRow(step, 0, p[0], 0.1, 0.01, p[0] + 1, metrics));
         }
         double end = points.get(points.size() - 1)[0];
-        writer.complete(new TrialRecord(submission, workload, null, study, trial, 7L, Map.of("learning_rate", 0.001),
-                reached ? hitSeconds * 1.5 : 20, "accuracy", TargetDirection.HIGHER, TARGET, TARGET, hardwareClass,
-                reached, reached, reached ? hitSeconds : null, step, points.size(), end, 0.3, 0.03, end + 1,
-                stepSeconds, 500_000_000L, stateBytes, null, StopReason.BUDGET, "0.1.0-SNAPSHOT",
-                "2026-11-27T02:30:00Z"));
+        writer.complete(new TrialRecordBuilder().submission(submission).workload(workload).study(study).trial(trial)
+                .seed(7L).hyperparameters(Map.of("learning_rate", 0.001))
+                .budgetSeconds(reached ? hitSeconds * 1.5 : 20).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(TARGET).testTarget(TARGET)
+                .hardwareClass(hardwareClass).reachedValidationTarget(reached).reachedTestTarget(reached)
+                .timeToTargetSeconds(reached ? hitSeconds : null).steps(step).evals(points.size())
+                .submissionSeconds(end).evalSeconds(0.3).loggingSeconds(0.03).wallSeconds(end + 1)
+                .stepTimeMedianSeconds(stepSeconds).peakRssBytes(500_000_000L).stateBytes(stateBytes)
+                .stopReason(StopReason.BUDGET).optbenchVersion("0.1.0-SNAPSHOT")
+                .startedAt("2026-11-27T02:30:00Z").build());
     }
 
     /**

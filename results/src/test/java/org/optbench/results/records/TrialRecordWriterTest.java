@@ -1,5 +1,6 @@
 package org.optbench.results.records;
 
+import org.optbench.api.MetricDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +41,14 @@ class TrialRecordWriterTest {
         hparams.put("learning_rate", 0.001);
         hparams.put("warmup_steps", 100);
         hparams.put("schedule", "cosine");
-        return new TrialRecord(submission, workload, null, study, trial, 42L + trial, hparams, 60.0, "accuracy",
-                TargetDirection.HIGHER, 0.97, 0.965, "cpu-2core", timeToTarget != null, false, timeToTarget,
-                1200L, 3, 31.5, 4.25, 0.125, 40.0, 0.0245, 1_500_000_000L, 2_152_000L, null, StopReason.BUDGET,
-                "0.1.0-SNAPSHOT", "2026-11-27T02:30:00Z");
+        return new TrialRecordBuilder().submission(submission).workload(workload).study(study).trial(trial)
+                .seed(42L + trial).hyperparameters(hparams).budgetSeconds(60.0).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(0.97).testTarget(0.965)
+                .hardwareClass("cpu-2core").reachedValidationTarget(timeToTarget != null)
+                .timeToTargetSeconds(timeToTarget).steps(1200L).evals(3).submissionSeconds(31.5)
+                .evalSeconds(4.25).loggingSeconds(0.125).wallSeconds(40.0).stepTimeMedianSeconds(0.0245)
+                .peakRssBytes(1_500_000_000L).stateBytes(2_152_000L).stopReason(StopReason.BUDGET)
+                .optbenchVersion("0.1.0-SNAPSHOT").startedAt("2026-11-27T02:30:00Z").build();
     }
 
     @Test

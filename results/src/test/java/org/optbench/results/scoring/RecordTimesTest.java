@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.optbench.api.BadInputException;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.StopReason;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
 import org.optbench.results.records.TrialRecordWriter;
 
 class RecordTimesTest {
@@ -35,9 +36,13 @@ class RecordTimesTest {
         }
         if (complete) {
             // Deliberately claims a time to target of 1 s: the scorer recomputes it from the evaluations.
-            writer.complete(new TrialRecord(submission, workload, base, study, trial, 7, Map.of("lr", 0.1), 100,
-                    "accuracy", TargetDirection.HIGHER, target, target, hardwareClass, false, false, 1.0, 10, 2, 1, 1, 0, 2,
-                    0.01, 1, 1, null, StopReason.BUDGET, "test", "2026-11-27T00:00:00Z"));
+            writer.complete(new TrialRecordBuilder().submission(submission).workload(workload).baseWorkload(base)
+                    .study(study).trial(trial).seed(7).hyperparameters(Map.of("lr", 0.1)).budgetSeconds(100)
+                    .metric("accuracy").metricDirection(MetricDirection.HIGHER).validationTarget(target)
+                    .testTarget(target).hardwareClass(hardwareClass).timeToTargetSeconds(1.0).steps(10).evals(2)
+                    .submissionSeconds(1).evalSeconds(1).wallSeconds(2).stepTimeMedianSeconds(0.01)
+                    .peakRssBytes(1).stateBytes(1).stopReason(StopReason.BUDGET).optbenchVersion("test")
+                    .startedAt("2026-11-27T00:00:00Z").build());
         }
     }
 

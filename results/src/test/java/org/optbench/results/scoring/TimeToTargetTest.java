@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.optbench.results.records.EvalRow;
-import org.optbench.results.records.TargetDirection;
+import org.optbench.api.MetricDirection;
 
 class TimeToTargetTest {
     /** Evaluations at 10, 20, 30, ... submission seconds with the given validation values. */
@@ -23,20 +23,20 @@ class TimeToTargetTest {
     @Test
     void higherIsBetterReachesAtEqualityAndTakesTheFirstSuchEvaluation() {
         TargetHit hit = TimeToTarget.firstHit(3, evals("validation/accuracy", 0.5, 0.8, 0.9, 0.95, 0.85),
-                "validation/accuracy", TargetDirection.HIGHER, 0.9);
+                "validation/accuracy", MetricDirection.HIGHER, 0.9);
         assertEquals(new TargetHit(3, 2, 30.0), hit);
     }
 
     @Test
     void lowerIsBetterSkipsNaN() {
         TargetHit hit = TimeToTarget.firstHit(1, evals("validation/loss", 3.0, Double.NaN, 1.2, 1.0, 0.5),
-                "validation/loss", TargetDirection.LOWER, 1.0);
+                "validation/loss", MetricDirection.LOWER, 1.0);
         assertEquals(new TargetHit(1, 3, 40.0), hit);
     }
 
     @Test
     void nanNeverReachesInEitherDirection() {
-        for (TargetDirection d : TargetDirection.values()) {
+        for (MetricDirection d : MetricDirection.values()) {
             TargetHit hit = TimeToTarget.firstHit(1, evals("validation/m", Double.NaN, Double.NaN), "validation/m", d, 0.5);
             assertFalse(hit.reached());
             assertEquals(Double.POSITIVE_INFINITY, hit.seconds());
@@ -46,10 +46,10 @@ class TimeToTargetTest {
     @Test
     void neverReachingOrAMissingColumnIsInfinite() {
         assertEquals(TargetHit.never(2), TimeToTarget.firstHit(2, evals("validation/accuracy", 0.1, 0.2),
-                "validation/accuracy", TargetDirection.HIGHER, 0.9));
+                "validation/accuracy", MetricDirection.HIGHER, 0.9));
         assertEquals(TargetHit.never(2), TimeToTarget.firstHit(2, evals("validation/accuracy", 0.95),
-                "validation/bleu", TargetDirection.HIGHER, 0.9));
+                "validation/bleu", MetricDirection.HIGHER, 0.9));
         assertEquals(TargetHit.never(2), TimeToTarget.firstHit(2, List.of(), "validation/accuracy",
-                TargetDirection.HIGHER, 0.9));
+                MetricDirection.HIGHER, 0.9));
     }
 }

@@ -11,7 +11,7 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.SpecifiedWorkload;
@@ -83,7 +83,7 @@ public final class MnistAutoencoder extends SpecifiedWorkload {
 
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                      double budgetSeconds, String description) {
-        return new WorkloadSpec(name, base, METRIC, MetricDirection.LOWER_IS_BETTER, validationTarget, testTarget,
+        return new WorkloadSpec(name, base, METRIC, MetricDirection.LOWER, validationTarget, testTarget,
                 budgetSeconds, 2.5, 2000, 128, LossType.SIGMOID_CROSS_ENTROPY, description);
     }
 

@@ -8,7 +8,7 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.SpecifiedWorkload;
@@ -76,7 +76,7 @@ public final class MnistCnn extends SpecifiedWorkload {
 
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                      double budgetSeconds, String description) {
-        return new WorkloadSpec(name, base, "accuracy", MetricDirection.HIGHER_IS_BETTER, validationTarget,
+        return new WorkloadSpec(name, base, "accuracy", MetricDirection.HIGHER, validationTarget,
                 testTarget, budgetSeconds, 1.5, 2000, 64, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 

@@ -13,7 +13,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.ShuffledEpochs;
@@ -85,7 +85,7 @@ public final class DlrmWorkload extends SpecifiedWorkload {
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                     double budgetSeconds, long stepHint, String description) {
-        return new WorkloadSpec(name, base, "logloss", MetricDirection.LOWER_IS_BETTER, validationTarget,
+        return new WorkloadSpec(name, base, "logloss", MetricDirection.LOWER, validationTarget,
                 testTarget, budgetSeconds, 1.0, stepHint, 256, LossType.SIGMOID_CROSS_ENTROPY, description);
     }
 

@@ -12,7 +12,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.ShuffledEpochs;
@@ -79,7 +79,7 @@ public final class GnnWorkload extends SpecifiedWorkload {
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                     double budgetSeconds, long stepHint, String description) {
-        return new WorkloadSpec(name, base, "mean_average_precision", MetricDirection.HIGHER_IS_BETTER,
+        return new WorkloadSpec(name, base, "mean_average_precision", MetricDirection.HIGHER,
                 validationTarget, testTarget, budgetSeconds, 1.0, stepHint, 64, LossType.SIGMOID_CROSS_ENTROPY,
                 description);
     }

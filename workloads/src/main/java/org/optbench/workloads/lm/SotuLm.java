@@ -12,7 +12,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.SpecifiedWorkload;
@@ -66,7 +66,7 @@ public final class SotuLm extends SpecifiedWorkload {
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                     double budgetSeconds, long stepHint, String description) {
-        return new WorkloadSpec(name, base, "cross_entropy", MetricDirection.LOWER_IS_BETTER, validationTarget,
+        return new WorkloadSpec(name, base, "cross_entropy", MetricDirection.LOWER, validationTarget,
                 testTarget, budgetSeconds, 2.0, stepHint, 16, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 

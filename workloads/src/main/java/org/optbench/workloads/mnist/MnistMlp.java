@@ -8,7 +8,7 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.SpecifiedWorkload;
@@ -51,7 +51,7 @@ public final class MnistMlp extends SpecifiedWorkload {
 
     /** The standard spec: targets and budget calibrated as workloads/README.md describes. */
     public static WorkloadSpec standardSpec() {
-        return new WorkloadSpec("mnist_mlp", null, "accuracy", MetricDirection.HIGHER_IS_BETTER,
+        return new WorkloadSpec("mnist_mlp", null, "accuracy", MetricDirection.HIGHER,
                 0.9836, 0.9847, 16.7, 1.0, 10000, 128, LossType.SOFTMAX_CROSS_ENTROPY,
                 "784-256-256-10 ReLU perceptron on handwritten digits, softmax cross-entropy");
     }

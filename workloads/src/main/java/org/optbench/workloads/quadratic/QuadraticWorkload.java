@@ -17,7 +17,7 @@ import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
 import org.optbench.api.WorkloadInfo.ParameterSpec;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.ShuffledEpochs;
@@ -70,7 +70,7 @@ public final class QuadraticWorkload extends SpecifiedWorkload {
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
                                     double budgetSeconds, long stepHint, double conditionNumber) {
         // Evaluation costs microseconds here, so it can run often enough to time a 2-second budget finely.
-        return new WorkloadSpec(name, base, "mse", MetricDirection.LOWER_IS_BETTER, validationTarget, testTarget,
+        return new WorkloadSpec(name, base, "mse", MetricDirection.LOWER, validationTarget, testTarget,
                 budgetSeconds, 0.1, stepHint, 128, LossType.MEAN_SQUARED_ERROR,
                 String.format("least squares, d=64, feature covariance condition number %.0e", conditionNumber));
     }

@@ -14,7 +14,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.Workload;
@@ -33,7 +33,7 @@ class MnistAutoencoderTest {
             Workload w = Workloads.create(name);
             assertEquals(name, w.spec().name());
             assertEquals(MnistAutoencoder.METRIC, w.spec().metric());
-            assertEquals(MetricDirection.LOWER_IS_BETTER, w.spec().direction());
+            assertEquals(MetricDirection.LOWER, w.spec().direction());
             assertEquals(LossType.SIGMOID_CROSS_ENTROPY, w.info().lossType());
             assertEquals(name.equals("mnist_autoencoder") ? null : "mnist_autoencoder", w.spec().base());
         }

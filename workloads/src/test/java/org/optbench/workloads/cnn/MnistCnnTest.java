@@ -15,7 +15,7 @@ import org.optbench.api.LossAndGradients;
 import org.optbench.api.LossType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Model;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.Workload;
@@ -34,7 +34,7 @@ class MnistCnnTest {
             Workload w = Workloads.create(name);
             assertEquals(name, w.spec().name());
             assertEquals("accuracy", w.spec().metric());
-            assertEquals(MetricDirection.HIGHER_IS_BETTER, w.spec().direction());
+            assertEquals(MetricDirection.HIGHER, w.spec().direction());
             assertEquals(LossType.SOFTMAX_CROSS_ENTROPY, w.info().lossType());
             assertEquals(8000, w.info().trainExamples());
             assertEquals(name.equals("mnist_cnn") ? null : "mnist_cnn", w.spec().base());

@@ -21,7 +21,7 @@ import org.optbench.api.BatchStream;
 import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 import org.optbench.api.Rng;
-import org.optbench.workloads.MetricDirection;
+import org.optbench.api.MetricDirection;
 import org.optbench.workloads.Split;
 import org.optbench.workloads.Workload;
 import org.optbench.workloads.WorkloadOptions;
@@ -117,7 +117,7 @@ class SotuLmTest {
         assertEquals(ParameterType.BIAS, w.info().parameters().get(5).type());
         assertEquals("head/kernel", w.info().parameters().get(28).name());
         assertEquals(TEXT.train().windows(), w.info().trainExamples());
-        assertEquals(MetricDirection.LOWER_IS_BETTER, w.spec().direction());
+        assertEquals(MetricDirection.LOWER, w.spec().direction());
         assertEquals("cross_entropy", w.spec().metric());
         assertEquals("sotu_lm", Workloads.create("sotu_lm_postln").spec().base());
         assertEquals("sotu_lm", Workloads.create("sotu_lm_relu").spec().base());
