@@ -43,7 +43,7 @@ public final class Suites {
     public static Map<String, String> heldOutVariants(long seed) {
         Map<String, List<String>> variantsByBase = new LinkedHashMap<>();
         for (String name : Workloads.names()) {
-            String base = Workloads.create(name).spec().base();
+            String base = Workloads.spec(name).base();
             if (base != null) {
                 variantsByBase.computeIfAbsent(base, b -> new ArrayList<>()).add(name);
             }
@@ -60,7 +60,7 @@ public final class Suites {
     private static List<String> bases() {
         List<String> bases = new ArrayList<>();
         for (String name : Workloads.names()) {
-            if (Workloads.create(name).spec().base() == null) {
+            if (Workloads.spec(name).base() == null) {
                 bases.add(name);
             }
         }

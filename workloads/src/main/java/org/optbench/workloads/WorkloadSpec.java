@@ -12,7 +12,6 @@ import org.optbench.api.LossType;
  * @param direction which way the metric improves
  * @param validationTarget the validation metric value that counts as trained
  * @param testTarget the test metric value reported alongside
- * @param budgetSeconds the submission-time budget on the reference hardware class
  * @param evalPeriodSeconds wall-clock seconds between evaluations
  * @param stepHint about how many steps the baseline takes; schedules are laid out over it
  * @param defaultBatchSize the batch size when the submission takes the default
@@ -20,8 +19,7 @@ import org.optbench.api.LossType;
  * @param description one line for listings
  */
 public record WorkloadSpec(String name, String base, String metric, MetricDirection direction,
-                           double validationTarget, double testTarget, double budgetSeconds,
-                           double evalPeriodSeconds, long stepHint, int defaultBatchSize, LossType lossType,
+                           double validationTarget, double testTarget, double evalPeriodSeconds, long stepHint, int defaultBatchSize, LossType lossType,
                            String description) {
 
     /** Whether this is a variant of another workload. */
@@ -29,15 +27,8 @@ public record WorkloadSpec(String name, String base, String metric, MetricDirect
         return base != null;
     }
 
-    /** The same spec with another budget (for calibration, tests and hardware classes). */
-    public WorkloadSpec withBudgetSeconds(double budget) {
-        return new WorkloadSpec(name, base, metric, direction, validationTarget, testTarget, budget,
-                evalPeriodSeconds, stepHint, defaultBatchSize, lossType, description);
-    }
-
     /** The same spec with another eval period. */
     public WorkloadSpec withEvalPeriodSeconds(double period) {
-        return new WorkloadSpec(name, base, metric, direction, validationTarget, testTarget, budgetSeconds,
-                period, stepHint, defaultBatchSize, lossType, description);
+        return new WorkloadSpec(name, base, metric, direction, validationTarget, testTarget, period, stepHint, defaultBatchSize, lossType, description);
     }
 }

@@ -3,7 +3,7 @@ package org.optbench.workloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.optbench.api.BadInputException;
 import org.optbench.workloads.autoencoder.MnistAutoencoder;
@@ -24,78 +24,86 @@ import org.optbench.workloads.quadratic.QuadraticProblem;
 import org.optbench.workloads.quadratic.QuadraticWorkload;
 
 /**
- * The registry of workloads and variants by name. Targets and budgets are those of workloads/README.md
- * (calibrated on a 2-core machine, one native thread).
+ * The catalogue of workloads and variants by name: each one's spec (name, targets, eval period, step hint, batch
+ * size), readable without loading any data, and how to build it. Targets are those of workloads/README.md; budgets
+ * belong to hardware classes (the harness's budget tables), not to workloads.
  */
 public final class Workloads {
-    private static final Map<String, Function<WorkloadOptions, Workload>> FACTORIES = new LinkedHashMap<>();
+    /** One entry of the catalogue: the spec (no data behind it) and how to build the workload from it. */
+    private record Entry(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build) {
+    }
+
+    private static final Map<String, Entry> CATALOGUE = new LinkedHashMap<>();
+
+    private static void add(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build) {
+        CATALOGUE.put(spec.name(), new Entry(spec, build));
+    }
 
     static {
-        // Base workloads. Targets, step hints and budgets: workloads/README.md.
-        FACTORIES.put("mnist_mlp", options -> new MnistMlp(MnistMlp.standardSpec(), MnistMlp.MLP, fullMnist(options),
+        // Base workloads. Targets and step hints: workloads/README.md; budgets belong to hardware classes.
+        add(MnistMlp.standardSpec(), (spec, options) -> new MnistMlp(spec, MnistMlp.MLP, fullMnist(options),
                 options.dataType()));
-        FACTORIES.put("mnist_cnn", options -> new MnistCnn(MnistCnn.standardSpec(), MnistCnn.BASE,
+        add(MnistCnn.standardSpec(), (spec, options) -> new MnistCnn(spec, MnistCnn.BASE, MnistData.bundled(),
+                options.dataType()));
+        add(MnistAutoencoder.standardSpec(), (spec, options) -> new MnistAutoencoder(spec, MnistAutoencoder.BASE,
                 MnistData.bundled(), options.dataType()));
-        FACTORIES.put("mnist_autoencoder", options -> new MnistAutoencoder(MnistAutoencoder.standardSpec(),
-                MnistAutoencoder.BASE, MnistData.bundled(), options.dataType()));
-        FACTORIES.put("sotu_lm", options -> new SotuLm(SotuLm.spec("sotu_lm", null, 1.9353, 1.9282, 21.6, 800,
+        add(SotuLm.spec("sotu_lm", null, 1.9353, 1.9282, 800,
                 "character-level 2-block pre-LN transformer (GELU) on State of the Union addresses"),
-                SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
-        FACTORIES.put("ctr_dlrm", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm", null, 0.42616, 0.42951,
-                16.8, 9000, "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
-                DlrmWorkload.STANDARD, ClickLogProblem.standardData(), options.dataType()));
-        FACTORIES.put("graph_gnn", options -> gnn(GnnWorkload.spec("graph_gnn", null, 0.84582, 0.84753, 20.8, 5000,
+                (spec, options) -> new SotuLm(spec, SotuLm.TRANSFORMER, SotuText.bundled(SotuLm.TRANSFORMER.context()),
+                        options.dataType()));
+        add(DlrmWorkload.spec("ctr_dlrm", null, 0.42616, 0.42951, 9000,
+                "DLRM (dim 16, dot interactions) on synthetic Zipf click logs, sigmoid cross-entropy"),
+                (spec, options) -> new DlrmWorkload(spec, DlrmWorkload.STANDARD, ClickLogProblem.standardData(),
+                        options.dataType()));
+        add(GnnWorkload.spec("graph_gnn", null, 0.84582, 0.84753, 5000,
                 "GINE-style GNN (3 rounds, sum aggregation) on synthetic molecule graphs, 10 motif labels"),
-                GnnWorkload.STANDARD, options));
-        FACTORIES.put("quadratic", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 2.0, 4000, 1e4),
-                QuadraticProblem.standard(1e4), options.dataType()));
+                (spec, options) -> gnn(spec, GnnWorkload.STANDARD, options));
+        add(QuadraticWorkload.spec("quadratic", null, 0.0105, 0.0100, 4000, 1e4),
+                (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e4), options.dataType()));
         // Variants, each changing one thing of its base.
         // mnist_mlp_tanh schedules 12,000 steps: on the base's 10,000 its tuned baseline reached its target in 9.1 s,
         // under the suite's 10-s floor (the quadratic variants' step hints differ from their base's too).
-        FACTORIES.put("mnist_mlp_tanh", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_tanh", 0.9838, 0.9833,
-                30.1, 12000, "784-256-256-10 perceptron with tanh instead of ReLU"),
-                new Mlp(List.of(784, 256, 256, 10), Activation.TANH), fullMnist(options), options.dataType()));
-        FACTORIES.put("mnist_mlp_deep", options -> new MnistMlp(MnistMlp.variantSpec("mnist_mlp_deep", 0.984, 0.9843,
-                32.7, 10000, "784-256-256-256-256-10 perceptron: two more hidden layers"),
-                new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU), fullMnist(options),
+        add(MnistMlp.variantSpec("mnist_mlp_tanh", 0.9838, 0.9833, 12000,
+                "784-256-256-10 perceptron with tanh instead of ReLU"),
+                (spec, options) -> new MnistMlp(spec, new Mlp(List.of(784, 256, 256, 10), Activation.TANH),
+                        fullMnist(options), options.dataType()));
+        add(MnistMlp.variantSpec("mnist_mlp_deep", 0.984, 0.9843, 10000,
+                "784-256-256-256-256-10 perceptron: two more hidden layers"),
+                (spec, options) -> new MnistMlp(spec, new Mlp(List.of(784, 256, 256, 256, 256, 10), Activation.RELU),
+                        fullMnist(options), options.dataType()));
+        add(MnistCnn.tanhSpec(), (spec, options) -> new MnistCnn(spec, MnistCnn.TANH, MnistData.bundled(),
                 options.dataType()));
-        FACTORIES.put("mnist_cnn_tanh", options -> new MnistCnn(MnistCnn.tanhSpec(), MnistCnn.TANH,
-                MnistData.bundled(), options.dataType()));
-        FACTORIES.put("mnist_cnn_layernorm", options -> new MnistCnn(MnistCnn.layerNormSpec(), MnistCnn.LAYERNORM,
-                MnistData.bundled(), options.dataType()));
-        FACTORIES.put("mnist_autoencoder_sigmoid", options -> new MnistAutoencoder(MnistAutoencoder.sigmoidSpec(),
-                MnistAutoencoder.SIGMOID, MnistData.bundled(), options.dataType()));
-        FACTORIES.put("mnist_autoencoder_narrow", options -> new MnistAutoencoder(MnistAutoencoder.narrowSpec(),
-                MnistAutoencoder.NARROW, MnistData.bundled(), options.dataType()));
-        FACTORIES.put("sotu_lm_postln", options -> new SotuLm(SotuLm.spec("sotu_lm_postln", "sotu_lm", 1.8613, 1.8652,
-                24.4, 800, "sotu_lm with post-LayerNorm blocks"),
-                SotuLm.TRANSFORMER.withNorm(NormPlacement.POST), SotuText.bundled(SotuLm.TRANSFORMER.context()),
+        add(MnistCnn.layerNormSpec(), (spec, options) -> new MnistCnn(spec, MnistCnn.LAYERNORM, MnistData.bundled(),
                 options.dataType()));
-        FACTORIES.put("sotu_lm_relu", options -> new SotuLm(SotuLm.spec("sotu_lm_relu", "sotu_lm", 1.8337, 1.8287,
-                25.8, 800, "sotu_lm with ReLU instead of GELU in the MLPs"),
-                SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
-                SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
-        FACTORIES.put("ctr_dlrm_wide", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm",
-                0.42586, 0.42918, 30.8, 9000, "ctr_dlrm with four times wider bottom and top MLPs"),
-                DlrmWorkload.WIDE, ClickLogProblem.standardData(), options.dataType()));
+        add(MnistAutoencoder.sigmoidSpec(), (spec, options) -> new MnistAutoencoder(spec, MnistAutoencoder.SIGMOID,
+                MnistData.bundled(), options.dataType()));
+        add(MnistAutoencoder.narrowSpec(), (spec, options) -> new MnistAutoencoder(spec, MnistAutoencoder.NARROW,
+                MnistData.bundled(), options.dataType()));
+        add(SotuLm.spec("sotu_lm_postln", "sotu_lm", 1.8613, 1.8652, 800, "sotu_lm with post-LayerNorm blocks"),
+                (spec, options) -> new SotuLm(spec, SotuLm.TRANSFORMER.withNorm(NormPlacement.POST),
+                        SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
+        add(SotuLm.spec("sotu_lm_relu", "sotu_lm", 1.8337, 1.8287, 800, "sotu_lm with ReLU instead of GELU in the MLPs"),
+                (spec, options) -> new SotuLm(spec, SotuLm.TRANSFORMER.withActivation(FeedForwardActivation.RELU),
+                        SotuText.bundled(SotuLm.TRANSFORMER.context()), options.dataType()));
+        add(DlrmWorkload.spec("ctr_dlrm_wide", "ctr_dlrm", 0.42586, 0.42918, 9000,
+                "ctr_dlrm with four times wider bottom and top MLPs"),
+                (spec, options) -> new DlrmWorkload(spec, DlrmWorkload.WIDE, ClickLogProblem.standardData(),
+                        options.dataType()));
         // ctr_dlrm_concat schedules 13,500 steps: its step is 40 % cheaper than the base's, and on the base's 9,000
         // its tuned baseline reached its target in 8.0 s, under the suite's 10-s floor.
-        FACTORIES.put("ctr_dlrm_concat", options -> new DlrmWorkload(DlrmWorkload.spec("ctr_dlrm_concat",
-                "ctr_dlrm", 0.43389, 0.43988, 16.1, 13500,
+        add(DlrmWorkload.spec("ctr_dlrm_concat", "ctr_dlrm", 0.43389, 0.43988, 13500,
                 "ctr_dlrm with concatenated instead of dot-product interactions"),
-                DlrmWorkload.CONCAT, ClickLogProblem.standardData(), options.dataType()));
-        FACTORIES.put("graph_gnn_mean", options -> gnn(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.71898, 0.73334,
-                21.4, 5000, "graph_gnn with mean instead of sum aggregation"), GnnWorkload.MEAN, options));
-        FACTORIES.put("graph_gnn_deep", options -> gnn(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.85471, 0.85134,
-                35.5, 5000, "graph_gnn with five message-passing rounds instead of three"), GnnWorkload.DEEP,
-                options));
-        FACTORIES.put("quadratic_cond1e2", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 2.0, 1000, 1e2),
-                QuadraticProblem.standard(1e2), options.dataType()));
-        FACTORIES.put("quadratic_cond1e3", options -> new QuadraticWorkload(
-                QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2.0, 2000, 1e3),
-                QuadraticProblem.standard(1e3), options.dataType()));
+                (spec, options) -> new DlrmWorkload(spec, DlrmWorkload.CONCAT, ClickLogProblem.standardData(),
+                        options.dataType()));
+        add(GnnWorkload.spec("graph_gnn_mean", "graph_gnn", 0.71898, 0.73334, 5000,
+                "graph_gnn with mean instead of sum aggregation"), (spec, options) -> gnn(spec, GnnWorkload.MEAN, options));
+        add(GnnWorkload.spec("graph_gnn_deep", "graph_gnn", 0.85471, 0.85134, 5000,
+                "graph_gnn with five message-passing rounds instead of three"),
+                (spec, options) -> gnn(spec, GnnWorkload.DEEP, options));
+        add(QuadraticWorkload.spec("quadratic_cond1e2", "quadratic", 0.0105, 0.0100, 1000, 1e2),
+                (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e2), options.dataType()));
+        add(QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2000, 1e3),
+                (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e3), options.dataType()));
     }
 
     private static Workload gnn(WorkloadSpec spec, org.optbench.workloads.gnn.GnnArchitecture arch,
@@ -119,16 +127,34 @@ public final class Workloads {
 
     /** The names of all workloads and variants, base workloads first. */
     public static List<String> names() {
-        return List.copyOf(FACTORIES.keySet());
+        return List.copyOf(CATALOGUE.keySet());
     }
 
-    /** The workload of this name; an unknown name is a {@link BadInputException} listing the known ones. */
+    /**
+     * The spec of the workload of this name, without building it (no data is loaded); an unknown name is a
+     * {@link BadInputException} listing the known ones.
+     */
+    public static WorkloadSpec spec(String name) {
+        return entry(name).spec();
+    }
+
+    /** The specs of every workload and variant, base workloads first; no data is loaded. */
+    public static List<WorkloadSpec> specs() {
+        return CATALOGUE.values().stream().map(Entry::spec).toList();
+    }
+
+    /** The workload of this name, built with its data; an unknown name is a {@link BadInputException}. */
     public static Workload create(String name, WorkloadOptions options) {
-        Function<WorkloadOptions, Workload> factory = FACTORIES.get(name);
-        if (factory == null) {
+        Entry entry = entry(name);
+        return entry.build().apply(entry.spec(), options == null ? WorkloadOptions.defaults() : options);
+    }
+
+    private static Entry entry(String name) {
+        Entry entry = CATALOGUE.get(name);
+        if (entry == null) {
             throw new BadInputException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
         }
-        return factory.apply(options == null ? WorkloadOptions.defaults() : options);
+        return entry;
     }
 
     /** The workload of this name with bundled data in FLOAT. */
@@ -140,11 +166,10 @@ public final class Workloads {
      * A quadratic workload at any condition number, for studies beyond the registered variants. Its targets are
      * those given; the registered names carry calibrated ones.
      */
-    public static Workload quadratic(double conditionNumber, double validationTarget, double budgetSeconds,
-                                     WorkloadOptions options) {
+    public static Workload quadratic(double conditionNumber, double validationTarget, WorkloadOptions options) {
         String name = String.format("quadratic_cond%.0e", conditionNumber).replace("+0", "").replace("+", "");
         return new QuadraticWorkload(QuadraticWorkload.spec(name, "quadratic", validationTarget, validationTarget,
-                budgetSeconds, 4000, conditionNumber), QuadraticProblem.standard(conditionNumber),
+                4000, conditionNumber), QuadraticProblem.standard(conditionNumber),
                 options.dataType());
     }
 }

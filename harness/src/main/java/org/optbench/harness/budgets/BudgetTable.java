@@ -4,49 +4,64 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.optbench.api.BadInputException;
 import org.optbench.results.records.AtomicFiles;
-import org.optbench.workloads.WorkloadSpec;
 
 /**
- * Submission-time budgets of one hardware class: workload name to seconds. Targets belong to the workload; budgets
- * belong to the hardware they were calibrated on ({@code optbench calibrate}). The reference class,
- * {@value #REFERENCE_CLASS}, ships with optbench and equals the budgets in the workloads' specs (a test keeps
- * them equal); calibration writes a file for any other class.
+ * One hardware class: the submission-time budget of each workload on it, the clock they were calibrated on, and the
+ * speed probe's figures of the machine they were calibrated on. Targets belong to the workloads; budgets belong here
+ * and nowhere else ({@code optbench calibrate} writes them). The reference class, {@value #REFERENCE_CLASS}, ships
+ * with optbench.
  *
- * <p>Format: {@code {"hardware_class": "cpu-2core", "budgets": {"mnist_mlp": 10.0, ...}}}.
+ * <p>Format: {@code {"hardware_class": "cpu-2core", "clock": "cpu", "budgets": {"mnist_mlp": 16.7, ...},
+ * "probe": {"mnist_mlp": 0.00207, ...}}}; {@code probe} holds, per workload, the median CPU seconds of a step of the
+ * speed probe ({@code optbench probe}).
  *
  * @param hardwareClass the class's name, e.g. {@code cpu-2core}
+ * @param clock the clock the budgets were calibrated on, {@code cpu} or {@code wall}
  * @param budgets workload name to budget seconds
+ * @param probe workload name to the probe's median step seconds on the calibration machine
  */
-public record BudgetTable(@JsonProperty("hardware_class") String hardwareClass,
-                          @JsonProperty("budgets") Map<String, Double> budgets) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BudgetTable(@JsonProperty("hardware_class") String hardwareClass, @JsonProperty("clock") String clock,
+                          @JsonProperty("budgets") Map<String, Double> budgets,
+                          @JsonProperty("probe") Map<String, Double> probe) {
     /** The class optbench's shipped budgets were measured on: 2 cores, one native thread. */
     public static final String REFERENCE_CLASS = "cpu-2core";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Validates and sorts the entries. */
     public BudgetTable {
         if (hardwareClass == null || hardwareClass.isBlank()) {
             throw new BadInputException("a budgets table needs a \"hardware_class\"");
         }
-        budgets = budgets == null ? Map.of() : new TreeMap<>(budgets);
-        for (Map.Entry<String, Double> e : budgets.entrySet()) {
+        budgets = positive(budgets, "budget");
+        probe = positive(probe, "probe figure");
+    }
+
+    private static Map<String, Double> positive(Map<String, Double> values, String what) {
+        Map<String, Double> sorted = values == null ? new TreeMap<>() : new TreeMap<>(values);
+        for (Map.Entry<String, Double> e : sorted.entrySet()) {
             if (e.getValue() == null || !(e.getValue() > 0) || e.getValue().isInfinite()) {
-                throw new BadInputException("budget of '" + e.getKey() + "' must be a positive number of seconds, got "
+                throw new BadInputException(what + " of '" + e.getKey() + "' must be a positive number of seconds, got "
                         + e.getValue());
             }
         }
-        budgets = java.util.Collections.unmodifiableMap(budgets);
+        return Collections.unmodifiableMap(sorted);
     }
 
     /** The table optbench ships for a class, if any. */
@@ -74,37 +89,34 @@ public record BudgetTable(@JsonProperty("hardware_class") String hardwareClass,
         }
     }
 
-    /**
-     * The budgets of a class: the file in {@code budgetsDir} named {@code <class>.json} when there is one, else the
-     * bundled table, else none (the specs' reference-class budgets apply).
-     */
-    public static Optional<BudgetTable> forClass(String hardwareClass, Path budgetsDir) {
-        if (budgetsDir != null) {
-            Path file = budgetsDir.resolve(hardwareClass + ".json");
-            if (java.nio.file.Files.isRegularFile(file)) {
-                return Optional.of(read(file));
-            }
-        }
-        return bundled(hardwareClass);
-    }
-
-    /** The budget of a workload in this class, or the spec's own (reference-class) budget when it has none. */
-    public double budgetSeconds(WorkloadSpec spec) {
-        Double seconds = budgets.get(spec.name());
-        return seconds != null ? seconds : spec.budgetSeconds();
+    /** The budget of a workload in this class, if it has one. */
+    public Optional<Double> budgetSeconds(String workload) {
+        return Optional.ofNullable(budgets.get(workload));
     }
 
     /** This table with one workload's budget set. */
-    public BudgetTable with(String workload, double seconds) {
+    public BudgetTable withBudget(String workload, double seconds) {
         Map<String, Double> updated = new TreeMap<>(budgets);
         updated.put(workload, seconds);
-        return new BudgetTable(hardwareClass, updated);
+        return new BudgetTable(hardwareClass, clock, updated, probe);
+    }
+
+    /** This table with probe figures set (those given replace the old ones of their workloads). */
+    public BudgetTable withProbe(Map<String, Double> figures) {
+        Map<String, Double> updated = new TreeMap<>(probe);
+        updated.putAll(figures);
+        return new BudgetTable(hardwareClass, clock, budgets, updated);
+    }
+
+    /** This table with the clock its budgets were calibrated on. */
+    public BudgetTable withClock(String calibratedClock) {
+        return new BudgetTable(hardwareClass, calibratedClock, budgets, probe);
     }
 
     /** Writes the table atomically. */
     public void write(Path file) {
         try {
-            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+            AtomicFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,10 +8,8 @@ import java.util.Map;
 
 import org.optbench.api.BadInputException;
 import org.optbench.api.Submission;
-import org.optbench.harness.catalog.SubmissionSource;
-import org.optbench.harness.study.StudyExecutor;
+import org.optbench.harness.catalog.SubmissionCatalog;
 import org.optbench.harness.study.StudyLayout;
-import org.optbench.harness.study.StudyProgress;
 import org.optbench.results.records.BestValue;
 import org.optbench.results.records.EvalRow;
 import org.optbench.api.MetricDirection;
@@ -42,6 +40,13 @@ public final class Calibration {
     public static final List<String> BASELINES = List.of("adamw", "nadamw", "sgd_nesterov", "sgd_momentum");
 
     private Calibration() {
+    }
+
+    /** Runs studies' missing trials into a layout and returns each study's records, in plan order. */
+    @FunctionalInterface
+    public interface StudyRunner {
+        /** Runs the plans' missing trials. */
+        List<List<TrialRecord>> run(List<StudyPlan> plans, StudyLayout layout);
     }
 
     /**
@@ -81,12 +86,10 @@ public final class Calibration {
      * @param searchBudgetSeconds the budget of every search trial and rerun
      * @param seed experiment seed of the search and reruns
      * @param out where the runs' records go ({@code search/} and {@code reruns/})
-     * @param executor runs the trials; it must not stop trials at the targets
-     * @param progress hears each trial
+     * @param runner runs studies' missing trials and reads their records; its trials must not stop at the targets
      */
     public static Result calibrate(String workload, List<String> baselines, int trials, int seeds,
-                                   double searchBudgetSeconds, long seed, Path out, StudyExecutor executor,
-                                   StudyProgress progress) {
+                                   double searchBudgetSeconds, long seed, Path out, StudyRunner runner) {
         if (trials < 1 || seeds < 1) {
             throw new BadInputException("calibration needs at least one trial and one seed, got " + trials + " and "
                     + seeds);
@@ -98,14 +101,20 @@ public final class Calibration {
         TrialRecord bestTrial = null;
         double bestValue = Double.NaN;
         MetricDirection direction = null;
+        // Every baseline's search at once: the trials fill the machine's cores together.
+        List<StudyPlan> searches = new ArrayList<>();
         for (String name : baselines) {
-            Submission baseline = SubmissionSource.load(name);
+            Submission baseline = SubmissionCatalog.create(name);
             String json = baseline.searchSpaceJson().orElseThrow(() -> new BadInputException(
                     "baseline '" + name + "' ships no search space"));
-            StudyPlan plan = StudyPlanner.planExternal(name, budget,
+            searches.add(StudyPlanner.planExternal(name, budget,
                     new Ruleset("calibration", Ruleset.Kind.EXTERNAL, 1, trials, 1.0),
-                    SearchSpaceReader.parse(json, name + " search space"), seed);
-            for (TrialRecord record : executor.execute(plan, searchLayout, progress)) {
+                    SearchSpaceReader.parse(json, name + " search space"), seed));
+        }
+        List<List<TrialRecord>> searched = runner.run(searches, searchLayout);
+        for (int i = 0; i < baselines.size(); i++) {
+            String name = baselines.get(i);
+            for (TrialRecord record : searched.get(i)) {
                 direction = record.metricDirection();
                 double value = bestValidation(read(searchLayout, Ruleset.Kind.EXTERNAL, record), record);
                 searchPoints.put(name + "/trial_" + record.trial(), record.hyperparameters());
@@ -125,7 +134,7 @@ public final class Calibration {
                 new Ruleset("calibration", Ruleset.Kind.SELF_TUNING, seeds, 1, 1.0), bestTrial.hyperparameters(),
                 seed + 1);
         List<TrialResult> rerunResults = new ArrayList<>();
-        for (TrialRecord record : executor.execute(reruns, rerunLayout, progress)) {
+        for (TrialRecord record : runner.run(List.of(reruns), rerunLayout).get(0)) {
             rerunResults.add(read(rerunLayout, Ruleset.Kind.SELF_TUNING, record));
         }
         List<Double> rerunBest = new ArrayList<>();

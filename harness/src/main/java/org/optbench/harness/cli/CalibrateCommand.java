@@ -1,25 +1,18 @@
 package org.optbench.harness.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.optbench.harness.budgets.BudgetTable;
-import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.calibration.Calibration;
-import org.optbench.harness.isolation.ForkedTrial;
-import org.optbench.harness.isolation.TrialSettings;
-import org.optbench.harness.study.LocalExecutor;
-import org.optbench.results.records.AtomicFiles;
-import org.optbench.results.records.RecordJson;
+import org.optbench.harness.calibration.CalibrationRun;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "validation target = median of their best validation values, budget = 4/3 of their median time "
                 + "to target.",
                 "Writes OUT/calibration-<workload>.json and updates OUT/budgets/<hardware-class>.json (or the "
-                        + "--budgets-dir file)."})
+                        + "--budgets-dir file) with the budget, the clock and this machine's speed-probe figure."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,61 +32,49 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, paramLabel = "W", description = "Workload or variant.")
     String workload;
 
-    @Option(names = "--hardware-class", paramLabel = "NAME", description = "Class the budget is for; default: this machine's.")
-    String hardwareClass;
-
-    @Option(names = "--baselines", split = ",", paramLabel = "S[,S...]",
+    @Option(names = "--baselines", split = ",", paramLabel = "S,...",
             description = "Baselines that search; default: adamw,nadamw,sgd_nesterov,sgd_momentum.")
     List<String> baselines = Calibration.BASELINES;
 
-    @Option(names = "--trials", defaultValue = "4", paramLabel = "N", description = "Search trials per baseline (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "4", paramLabel = "N",
+            description = "Search trials per baseline (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Reruns of the best configuration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
+            description = "Reruns of the best configuration (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--search-budget-seconds", paramLabel = "N",
             description = "Budget of every search trial and rerun; default: 2 x the workload's current budget.")
     Double searchBudgetSeconds;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Experiment seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Experiment seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the runs and results go.")
     Path out;
 
-    @Option(names = "--budgets-dir", paramLabel = "DIR",
-            description = "Where to update <hardware-class>.json; default: OUT/budgets.")
-    Path budgetsDir;
+    @Mixin
+    ExecutorOptions executor;
+
+    @Mixin
+    EnvironmentOptions environment;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        WorkloadSpec workloadSpec = Workloads.create(workload).spec();
-        Path dir = RunCommand.writableDirectory(out);
-        Budgets budgets = Budgets.resolve(hardwareClass, budgetsDir);
-        double searchBudget = searchBudgetSeconds != null ? searchBudgetSeconds
-                : 2 * budgets.budgetSeconds(workloadSpec);
-        LocalExecutor executor = new LocalExecutor(TrialSettings.defaults().withHardwareClass(budgets.hardwareClass())
-                .runningPastTargets(), ForkedTrial.Limits.defaults());
-        Calibration.Result result;
-        try (StudyProgressDisplay progress = new StudyProgressDisplay(spec.commandLine().getErr())) {
-            result = Calibration.calibrate(workloadSpec.name(), baselines, trials, seeds, searchBudget, seed,
-                    dir.resolve("calibration-" + workloadSpec.name()), executor, progress);
+        PrintWriter stderr = spec.commandLine().getErr();
+        WorkloadSpec workloadSpec = Workloads.spec(workload);
+        CalibrationRun.Written written;
+        try (StudyProgressDisplay progress = new StudyProgressDisplay(stderr)) {
+            written = CalibrationRun.run(environment.environment(out, executor.jobs, executor.choice()), workload,
+                    baselines, trials, seeds, searchBudgetSeconds, seed, progress, line -> Notes.print(stderr, line));
         }
-        AtomicFiles.writeString(dir.resolve("calibration-" + workloadSpec.name() + ".json"),
-                RecordJson.mapper().writeValueAsString(result));
-        Path budgetsFolder = budgetsDir != null ? budgetsDir : dir.resolve("budgets");
-        Files.createDirectories(budgetsFolder);
-        Path budgetsFile = budgetsFolder.resolve(budgets.hardwareClass() + ".json");
-        BudgetTable table = Files.isRegularFile(budgetsFile) ? BudgetTable.read(budgetsFile)
-                : new BudgetTable(budgets.hardwareClass(), Map.of());
-        double rounded = Math.ceil(result.budgetSeconds() * 10) / 10;
-        table.with(workloadSpec.name(), rounded).write(budgetsFile);
-
-        String arrow = result.direction().json().equals("higher") ? ">=" : "<=";
+        Calibration.Result result = written.result();
+        String arrow = result.direction().comparator();
         stdout.printf(Locale.ROOT, "%s calibrated on %s (%d search trials per baseline, %d reruns, %.1f s each)%n",
-                workloadSpec.name(), budgets.hardwareClass(), trials, seeds, searchBudget);
+                workload, written.hardwareClass(), trials, seeds, written.searchBudgetSeconds());
         stdout.printf(Locale.ROOT, "  best configuration  %s %s%n", result.bestSubmission(), result.bestHyperparameters());
         stdout.printf(Locale.ROOT, "  reruns' best        %s%n", result.rerunBest());
         stdout.printf(Locale.ROOT, "  validation target   %s %s %.6g (was %.6g)%n", result.metric(), arrow,
@@ -102,8 +83,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 result.testTarget(), workloadSpec.testTarget());
         stdout.printf(Locale.ROOT, "  times to target     %s s, median %.3f s%n", result.rerunTimesToTarget(),
                 result.medianTimeToTargetSeconds());
-        stdout.printf(Locale.ROOT, "  budget              %.1f s for %s, written to %s%n", rounded,
-                budgets.hardwareClass(), budgetsFile);
+        stdout.printf(Locale.ROOT, "  budget              %.1f s for %s, written to %s%n", written.budgetSeconds(),
+                written.hardwareClass(), written.budgetsFile());
         stdout.println("  Targets are the workload's own: put them into its spec (workloads/README.md) if they should "
                 + "replace the current ones.");
         stdout.flush();

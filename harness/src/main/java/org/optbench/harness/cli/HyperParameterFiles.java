@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.optbench.harness.trial.Failures;
 import org.optbench.api.BadInputException;
 import org.optbench.api.HyperParameters;
 

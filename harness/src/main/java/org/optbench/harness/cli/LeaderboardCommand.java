@@ -16,11 +16,14 @@ import org.optbench.results.regression.Baseline;
 import org.optbench.results.regression.BaselineJson;
 import org.optbench.results.scoring.RuleVersion;
 import org.optbench.tuning.plan.Ruleset;
-import org.optbench.tuning.plan.StudyPlan;
-import org.optbench.tuning.plan.TrialSpec;
-import org.optbench.workloads.Suites;
+import org.optbench.harness.study.OutputDirectory;
+import org.optbench.harness.study.StudyRequest;
+import org.optbench.harness.study.SubmissionChoice;
+import org.optbench.harness.study.Tuning;
+import org.optbench.results.records.TrialRecord;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,51 +56,14 @@ public final class LeaderboardCommand implements Callable<Integer> {
             description = "Submissions to run and score; default (without running): every one in the records.")
     List<String> submissions;
 
-    @Option(names = "--suite", paramLabel = "NAME",
-            description = "Run the missing trials of this suite: quick (every base workload) or full (and one "
-                    + "held-out variant of each).")
-    String suite;
+    @Mixin
+    TuningOptions tuning;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W[,W...]",
-            description = "Run the missing trials of these workloads (instead of --suite).")
-    List<String> workloads;
+    @Mixin
+    ExecutorOptions executor;
 
-    @Option(names = "--ruleset", paramLabel = "KIND",
-            description = "external or self-tuning: run and score only that experiment; required when running.")
-    String ruleset;
-
-    @Option(names = "--preset", defaultValue = Ruleset.DEFAULT_PRESET, paramLabel = "NAME",
-            description = "When running: ruleset sizes (local, algoperf-v0.5, algoperf-v0.6); "
-                    + "default: ${DEFAULT-VALUE}.")
-    String preset;
-
-    @Option(names = "--studies", paramLabel = "N", description = "When running: override the preset's studies.")
-    Integer studies;
-
-    @Option(names = "--trials", paramLabel = "T",
-            description = "When running: override the trials per study (external).")
-    Integer trials;
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
-            description = "When running: experiment seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--budget-seconds", paramLabel = "N",
-            description = "When running: replace every workload's base budget.")
-    Double budgetSeconds;
-
-    @Option(names = "--eval-period-seconds", paramLabel = "N", hidden = true,
-            description = "Replace the eval period (tests).")
-    Double evalPeriodSeconds;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "When running: directory with the four MNIST IDX files for the mnist_mlp family;"
-                    + " default: the copy the build fetched.")
-    Path dataDir;
-
-    @Option(names = "--hardware-class", paramLabel = "NAME",
-            description = "Record this hardware class when running; score only trials of it.")
-    String hardwareClass;
+    @Mixin
+    EnvironmentOptions environment;
 
     @Option(names = "--allow-mixed-hardware",
             description = "Score trials of several hardware classes together (the report says so); default: refuse.")
@@ -126,6 +92,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         if (resamples < 1) {
             throw new BadInputException("--bootstrap-resamples must be at least 1, got " + resamples);
         }
@@ -134,16 +101,23 @@ public final class LeaderboardCommand implements Callable<Integer> {
         }
         RuleVersion version = RuleVersion.parse(ruleVersion);
         Path recordsDir = records != null ? records : out;
-        List<String> experiments = ruleset == null ? List.of() : List.of(Ruleset.Kind.parse(ruleset).directoryName());
+        List<String> experiments = tuning.ruleset == null ? List.of()
+                : List.of(Ruleset.Kind.parse(tuning.ruleset).directoryName());
         Set<String> workloadFilter = new LinkedHashSet<>();
-        if (suite != null || workloads != null) {
-            workloadFilter.addAll(runMissing(recordsDir, spec.commandLine().getErr()));
+        Set<String> names = submissions == null ? Set.of() : Set.copyOf(submissions);
+        if (tuning.namesWorkloads()) {
+            Tuning.Prepared prepared = runMissing(recordsDir, stderr);
+            names = new LinkedHashSet<>();
+            for (var study : prepared.studies()) {
+                names.add(study.plan().submission());
+                study.plan().trials().forEach(t -> workloadFilter.add(t.workload()));
+            }
         }
-        Selection selection = new Selection(experiments, submissions == null ? Set.of() : Set.copyOf(submissions),
-                workloadFilter, hardwareClass, allowMixedHardware);
+        Selection selection = new Selection(experiments, names, workloadFilter, environment.hardwareClass,
+                allowMixedHardware);
         List<Leaderboard> boards = Leaderboards.read(recordsDir, selection,
                 new Leaderboards.Settings(version, resamples, confidence, bootstrapSeed));
-        List<Path> written = LeaderboardFiles.write(boards, RunCommand.writableDirectory(out));
+        List<Path> written = LeaderboardFiles.write(boards, OutputDirectory.writable(out));
         if (saveBaseline != null) {
             BaselineJson.write(Baseline.of(boards), saveBaseline);
         }
@@ -163,48 +137,22 @@ public final class LeaderboardCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Plans each submission's study as {@code optbench tune} does and runs its missing trials; their workloads. */
-    private Set<String> runMissing(Path recordsDir, PrintWriter progressOut) {
+    /** Runs, as {@code optbench tune} would, every submission's missing trials. */
+    private Tuning.Prepared runMissing(Path recordsDir, PrintWriter err) {
         if (submissions == null || submissions.isEmpty()) {
             throw new BadInputException("--suite/--workloads run trials and need --submissions S[,S...]");
         }
-        if (ruleset == null) {
-            throw new BadInputException("--suite/--workloads run trials and need --ruleset external|self-tuning");
-        }
-        if (suite != null && workloads != null) {
-            throw new BadInputException("give --suite or --workloads, not both");
-        }
-        Set<String> planned = new LinkedHashSet<>();
-        List<StudyPlan> plans = new ArrayList<>();
+        List<StudyRequest> requests = new ArrayList<>();
         for (String submission : submissions) {
-            TuneCommand tune = tuneCommand(submission, recordsDir);
-            StudyPlan plan = tune.plan();
-            plans.add(plan);
-            plan.trials().stream().map(TrialSpec::workload).forEach(planned::add);
+            requests.add(tuning.request(new SubmissionChoice(submission, null), null, "quick", null));
         }
-        for (int i = 0; i < plans.size(); i++) {
-            tuneCommand(submissions.get(i), recordsDir).runMissingTrials(plans.get(i), null, progressOut);
+        Tuning.Prepared prepared = Tuning.prepare(environment.environment(recordsDir, executor.jobs,
+                executor.choice()), requests, line -> Notes.print(err, line));
+        List<TrialRecord> all = new ArrayList<>();
+        try (StudyProgressDisplay progress = new StudyProgressDisplay(err)) {
+            Tuning.run(prepared, progress).forEach(all::addAll);
         }
-        return planned;
-    }
-
-    /** A {@code tune} command with this command's options, for one submission. */
-    private TuneCommand tuneCommand(String submission, Path recordsDir) {
-        TuneCommand tune = new TuneCommand();
-        tune.submission = submission;
-        tune.ruleset = ruleset;
-        tune.preset = preset;
-        tune.workloads = workloads;
-        tune.suite = suite == null ? "quick" : suite;
-        tune.heldOutSeed = Suites.DEFAULT_HELD_OUT_SEED;
-        tune.studies = studies;
-        tune.trials = trials;
-        tune.seed = seed;
-        tune.budgetSeconds = budgetSeconds;
-        tune.evalPeriodSeconds = evalPeriodSeconds;
-        tune.out = recordsDir;
-        tune.dataDir = dataDir;
-        tune.hardwareClass = hardwareClass;
-        return tune;
+        Notes.summarizeContention(err, all);
+        return prepared;
     }
 }

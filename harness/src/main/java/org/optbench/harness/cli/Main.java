@@ -1,5 +1,6 @@
 package org.optbench.harness.cli;
 
+import org.optbench.harness.trial.Failures;
 import org.optbench.api.BadInputException;
 
 import picocli.CommandLine;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "A time-to-result benchmark for training algorithms, in the style of MLCommons AlgoPerf.",
         subcommands = {RunCommand.class, TuneCommand.class, LeaderboardCommand.class, ScoreCommand.class,
                 RegressCommand.class, CalibrateCommand.class, CheckCommand.class, WorkloadsCommand.class,
-                SubmissionsCommand.class, PlanCommand.class, TrialCommand.class})
+                SubmissionsCommand.class, PlanCommand.class, ProbeCommand.class, TrialCommand.class,
+                InspectCommand.class, ProbeWorkerCommand.class, LaunchCommand.class})
 public final class OptbenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

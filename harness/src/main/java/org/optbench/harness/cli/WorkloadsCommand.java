@@ -11,9 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.budgets.Budgets;
-import org.optbench.workloads.WorkloadOptions;
 import org.optbench.workloads.WorkloadSpec;
 import org.optbench.workloads.Workloads;
 
@@ -47,30 +45,26 @@ public final class WorkloadsCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         Budgets budgets = Budgets.resolve(hardwareClass, budgetsDir);
-        List<WorkloadSpec> specs = new ArrayList<>();
-        for (String name : Workloads.names()) {
-            WorkloadSpec workloadSpec = Workloads.create(name, WorkloadOptions.defaults()).spec();
-            specs.add(workloadSpec.withBudgetSeconds(budgets.budgetSeconds(workloadSpec)));
-        }
+        // The catalogue's specs: no workload is built and no data is loaded.
+        List<WorkloadSpec> specs = Workloads.specs();
         if (format == OutputFormat.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (WorkloadSpec s : specs) {
-                Map<String, Object> row = asMap(s);
+                Map<String, Object> row = asMap(s, budget(budgets, s));
                 row.put("hardware_class", budgets.hardwareClass());
                 rows.add(row);
             }
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         } else {
             out.printf(Locale.ROOT, "budgets of hardware class %s%s%n", budgets.hardwareClass(),
-                    budgets.table().isPresent() ? "" : " (none calibrated: the reference class "
-                            + BudgetTable.REFERENCE_CLASS + "'s apply)");
+                    budgets.note() == null ? "" : " (" + budgets.note() + ")");
             out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
                     "val target", "test target", "budget s", "eval s", "step hint", "batch");
             for (WorkloadSpec s : specs) {
                 String arrow = s.direction().comparator();
                 out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.1f %8.1f %9d %6d%n", s.name(),
                         s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
-                        arrow + fmt(s.testTarget()), s.budgetSeconds(), s.evalPeriodSeconds(), s.stepHint(),
+                        arrow + fmt(s.testTarget()), budget(budgets, s), s.evalPeriodSeconds(), s.stepHint(),
                         s.defaultBatchSize());
             }
         }
@@ -78,7 +72,12 @@ public final class WorkloadsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> asMap(WorkloadSpec s) {
+    /** The workload's budget in the class, NaN (printed as such) where the class has none. */
+    private static double budget(Budgets budgets, WorkloadSpec s) {
+        return budgets.table().budgetSeconds(s.name()).orElse(Double.NaN);
+    }
+
+    static Map<String, Object> asMap(WorkloadSpec s, double budgetSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("base", s.base());
@@ -86,7 +85,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
         m.put("metric_direction", s.direction().json());
         m.put("validation_target", s.validationTarget());
         m.put("test_target", s.testTarget());
-        m.put("budget_seconds", s.budgetSeconds());
+        m.put("budget_seconds", Double.isNaN(budgetSeconds) ? null : budgetSeconds);
         m.put("eval_period_seconds", s.evalPeriodSeconds());
         m.put("step_hint", s.stepHint());
         m.put("default_batch_size", s.defaultBatchSize());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.optbench.api.BadInputException;
+import org.optbench.harness.trial.ClockKind;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.results.records.TrialRecords;
@@ -12,8 +13,8 @@ import org.optbench.tuning.plan.TrialSpec;
 
 /**
  * Which of a plan's trials are already finished, for resuming. A finished record in a trial's directory counts only
- * when it is that trial: same hyperparameters, seed and budget. A record of another plan there (a study rerun with
- * more trials, another seed or another budget into the same directory) is refused rather than silently reused.
+ * when it is that trial: same hyperparameters, seed, budget and clock. A record of another plan there (a study rerun
+ * with more trials, another seed, budget or clock into the same directory) is refused rather than silently reused.
  */
 public final class FinishedTrials {
     private FinishedTrials() {
@@ -24,7 +25,7 @@ public final class FinishedTrials {
      *
      * @throws BadInputException when it holds a finished record of another trial
      */
-    public static boolean holds(Path trialDir, TrialSpec spec) {
+    public static boolean holds(Path trialDir, TrialSpec spec, ClockKind clock) {
         if (!TrialRecords.isComplete(trialDir)) {
             return false;
         }
@@ -33,8 +34,10 @@ public final class FinishedTrials {
         String difference = null;
         if (record.seed() != spec.seed()) {
             difference = "seed " + record.seed() + ", the plan has " + spec.seed();
-        } else if (Double.compare(record.budgetSeconds(), spec.budgetSeconds()) != 0) {
-            difference = "budget " + record.budgetSeconds() + " s, the plan has " + spec.budgetSeconds() + " s";
+        } else if (Math.abs(planBudget(record) - spec.budgetSeconds()) > 1e-9 * spec.budgetSeconds()) {
+            difference = "budget " + planBudget(record) + " s, the plan has " + spec.budgetSeconds() + " s";
+        } else if (!record.clockOrWall().equals(clock.label())) {
+            difference = "timed by the " + record.clockOrWall() + " clock, this study uses " + clock.label();
         } else if (!comparable(record.hyperparameters()).equals(comparable(spec.hyperparameters()))) {
             difference = "hyperparameters " + record.hyperparameters() + ", the plan has " + spec.hyperparameters();
         }
@@ -43,6 +46,11 @@ public final class FinishedTrials {
                     + "); run into a new --out directory, or remove that trial");
         }
         return true;
+    }
+
+    /** The plan's budget of a record: what it ran under, before this machine's budget scale. */
+    private static double planBudget(TrialRecord record) {
+        return record.budgetSeconds() / record.budgetScaleOrOne();
     }
 
     /** Numbers as doubles (JSON gives 128 back as an Integer where the plan may hold a Long or a Double). */

@@ -1,58 +1,109 @@
 package org.optbench.harness.study;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.optbench.harness.isolation.ForkedTrial;
-import org.optbench.harness.isolation.TrialRequest;
-import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.harness.launch.Placement;
+import org.optbench.harness.launch.TrialLauncher;
 import org.optbench.results.records.TrialRecord;
-import org.optbench.results.records.TrialRecordWriter;
-import org.optbench.results.records.TrialRecords;
-import org.optbench.tuning.plan.StudyPlan;
-import org.optbench.tuning.plan.TrialSpec;
 
 /**
- * Runs a study's missing trials one after another on this machine, each alone, each in a JVM of its own. A trial
- * with a complete record is skipped ({@link FinishedTrials}: only when the record is that trial's), so running the
- * same plan again after an interruption runs only what is missing; a trial cut off midway left only its staging
- * directory, and is run again from the start.
+ * Runs trials on this machine, each in a launched JVM of its own: one after another ({@code jobs} 1), or up to
+ * {@code jobs} at once, each pinned to a core of its own so that trials never share one. Trials start in the jobs'
+ * order whatever {@code jobs} is, and each trial's seed and settings are its request's, so a study writes the same
+ * records with any {@code jobs} (times aside, which the CPU clock keeps apart from what runs beside them).
  */
 public final class LocalExecutor implements StudyExecutor {
-    private final TrialSettings settings;
-    private final ForkedTrial.Limits limits;
+    private final int jobs;
+    private final List<Integer> cpus;
 
     /**
-     * @param settings how each trial runs here (data, hardware class, submission jar, ...)
-     * @param limits heap, native memory and watchdog of each trial JVM
+     * @param jobs how many trials run at once
+     * @param cpus the cores to pin them to, one per running trial; empty for no pinning (one trial at a time)
      */
-    public LocalExecutor(TrialSettings settings, ForkedTrial.Limits limits) {
-        this.settings = settings;
-        this.limits = limits;
+    public LocalExecutor(int jobs, List<Integer> cpus) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
+        if (!cpus.isEmpty() && cpus.size() < jobs) {
+            throw new IllegalArgumentException(jobs + " jobs need as many cores, got " + cpus);
+        }
+        this.jobs = jobs;
+        this.cpus = List.copyOf(cpus);
+    }
+
+    /** One trial at a time, unpinned: the old behaviour. */
+    public static LocalExecutor sequential() {
+        return new LocalExecutor(1, List.of());
     }
 
     @Override
-    public List<TrialRecord> execute(StudyPlan plan, StudyLayout layout, StudyProgress progress) {
-        List<TrialSpec> missing = new ArrayList<>();
-        double budget = 0;
-        for (TrialSpec spec : plan.trials()) {
-            if (!FinishedTrials.holds(layout.trialDir(spec), spec)) {
-                missing.add(spec);
-                budget += spec.budgetSeconds();
+    public int parallelism() {
+        return jobs;
+    }
+
+    @Override
+    public List<TrialRecord> run(List<TrialJob> toRun, StudyProgress progress) {
+        if (jobs == 1 && cpus.isEmpty()) {
+            List<TrialRecord> records = new ArrayList<>();
+            for (TrialJob job : toRun) {
+                records.add(launch(job, Placement.alone(), progress));
             }
+            return records;
         }
-        progress.starting(missing.size(), plan.trials().size() - missing.size(), budget);
-        for (TrialSpec spec : missing) {
-            TrialRequest request = new TrialRequest(spec, settings);
-            TrialRecord record = ForkedTrial.run(request, layout.trialDir(spec), progress.trialStarting(spec), limits);
-            progress.trialFinished(spec, record);
+        BlockingQueue<Integer> freeCpus = new ArrayBlockingQueue<>(Math.max(1, cpus.size()));
+        freeCpus.addAll(cpus);
+        AtomicInteger running = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "trial-launcher");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TrialRecord>> futures = new ArrayList<>();
+            for (TrialJob job : toRun) {
+                futures.add(pool.submit(() -> {
+                    Integer cpu = cpus.isEmpty() ? null : freeCpus.take();
+                    running.incrementAndGet();
+                    try {
+                        return launch(job, new Placement(cpu, running::get), progress);
+                    } finally {
+                        running.decrementAndGet();
+                        if (cpu != null) {
+                            freeCpus.add(cpu);
+                        }
+                    }
+                }));
+            }
+            List<TrialRecord> records = new ArrayList<>();
+            for (Future<TrialRecord> f : futures) {
+                records.add(f.get());
+            }
+            return records;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trials ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        List<TrialRecord> records = new ArrayList<>();
-        for (TrialSpec spec : plan.trials()) {
-            Path trialDir = layout.trialDir(spec);
-            records.add(TrialRecords.readRecord(trialDir.resolve(TrialRecordWriter.TRIAL_FILE)));
-        }
-        return records;
+    }
+
+    private static TrialRecord launch(TrialJob job, Placement placement, StudyProgress progress) {
+        TrialRecord record = TrialLauncher.run(job.request(), job.trialDir(),
+                progress.trialStarting(job.request()), placement);
+        progress.trialFinished(job.request(), record);
+        return record;
     }
 }

@@ -3,20 +3,24 @@ package org.optbench.harness.study;
 import java.util.List;
 
 import org.optbench.results.records.TrialRecord;
-import org.optbench.tuning.plan.StudyPlan;
 
 /**
- * Runs the trials of a study plan that have no complete record yet. The local executor runs them one after
- * another on this machine; a cluster executor hands them to a scheduler. Both run the same trial code
- * ({@code optbench trial}), and neither changes what a trial does.
+ * Runs trials: on this machine ({@link LocalExecutor}, several at once, one per core), in this JVM
+ * ({@link InProcessExecutor}, for debugging), or on a cluster (the Slurm executor). Every executor gets the same
+ * {@link TrialJob}s, each a serialised request with every setting of its trial, and each trial is launched by the
+ * same trusted launcher, which owns its record; no executor changes what a trial does.
  */
 public interface StudyExecutor {
     /**
-     * Runs the missing trials of {@code plan} and returns the records of all its trials, in plan order.
+     * Runs the jobs and returns their records, in the jobs' order.
      *
-     * @param plan the study
-     * @param layout where records go
-     * @param progress hears about each trial
+     * @param jobs trials without a complete record
+     * @param progress hears each trial
      */
-    List<TrialRecord> execute(StudyPlan plan, StudyLayout layout, StudyProgress progress);
+    List<TrialRecord> run(List<TrialJob> jobs, StudyProgress progress);
+
+    /** How many trials run at once (for the progress display's estimate). */
+    default int parallelism() {
+        return 1;
+    }
 }

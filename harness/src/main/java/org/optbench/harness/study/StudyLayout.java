@@ -9,14 +9,21 @@ import org.optbench.tuning.plan.TrialSpec;
 /**
  * Where a study's files live under an output directory, in AlgoPerf's layout:
  * {@code <out>/<external_tuning|self_tuning>/<submission>/plan.json} and
- * {@code <out>/<external_tuning|self_tuning>/<submission>/study_<j>/<workload>/trial_<k>/}.
+ * {@code <out>/<external_tuning|self_tuning>/<submission>/study_<j>/<workload>/trial_<k>/}; a flat layout (single
+ * runs) leaves out the experiment level.
  *
  * @param out the output directory the user named
+ * @param flat whether records go straight under {@code out} ({@code optbench run})
  */
-public record StudyLayout(Path out) {
+public record StudyLayout(Path out, boolean flat) {
+    /** The layout of tuning studies. */
+    public StudyLayout(Path out) {
+        this(out, false);
+    }
+
     /** The experiment directory of a ruleset kind: scoring reads the records under it. */
     public Path experiment(Ruleset.Kind kind) {
-        return out.resolve(kind.directoryName());
+        return flat ? out : out.resolve(kind.directoryName());
     }
 
     /** The plan file of a submission's study. */

@@ -12,6 +12,11 @@ public final class Failures {
         return kind + " in " + where + ": " + t.getClass().getSimpleName() + message;
     }
 
+    /** A message on one line: line breaks and the spaces around them become one space. */
+    public static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /** The first line of a text, cut to 300 characters. */
     public static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("");

@@ -1,13 +1,24 @@
 package org.optbench.harness.trial;
 
 /**
- * The trial's stopwatch: monotonic nanoseconds, with the device synchronised before each reading. On the CPU
- * backend every operation has finished when it returns, so there is nothing to synchronise.
+ * The trial's readings of time, in nanoseconds: the wall clock, the training thread's CPU time, and the CPU time of
+ * everything else in the trial process (other threads, finished or running, and waited-for child processes). On an
+ * accelerator backend the wall reading synchronises the device first. Tests substitute a clock they advance by hand.
  */
 public interface TrialClock {
-    /** Monotonic time in nanoseconds, after all queued device work has finished. */
-    long nanoTime();
+    /** Monotonic wall-clock time, after all queued device work has finished. */
+    long wallNanos();
 
-    /** The JVM's monotonic clock; right for the CPU backend. */
-    TrialClock SYSTEM = System::nanoTime;
+    /** CPU time of the calling (training) thread. */
+    long threadCpuNanos();
+
+    /**
+     * CPU time of the whole process minus the calling thread's: garbage collection, the JIT, any thread a
+     * submission starts (JDK pools included) and its waited-for children. Coarser (10 ms) and dearer to read than
+     * the others, so the loop samples it at evaluations and every few dozen steps.
+     */
+    long otherCpuNanos();
+
+    /** This JVM's clocks. */
+    TrialClock SYSTEM = new SystemClock();
 }

@@ -3,6 +3,7 @@ package org.optbench.harness.trial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.optbench.api.Batch;
 import org.optbench.api.EvalResult;
@@ -23,6 +24,7 @@ final class TrialContext implements StepContext {
     private final WorkloadInfo workload;
     private final Rng stepRngs;
     private final double budgetSeconds;
+    private final LongSupplier now;
     private final List<EvalResult> evaluations = new ArrayList<>();
     private final List<EvalResult> evaluationsView = Collections.unmodifiableList(evaluations);
 
@@ -34,15 +36,21 @@ final class TrialContext implements StepContext {
     private double lastLoss = Double.NaN;
     private boolean lossComputed;
     private boolean trainingComplete;
+    private long workloadNanos;
 
+    /**
+     * @param now the reading the trial's clock times phases with, to tell the workload's forward and backward
+     *     passes from the submission's own work
+     */
     TrialContext(Model model, Params params, HyperParameters hyperParameters, WorkloadInfo workload, Rng stepRngs,
-                 double budgetSeconds) {
+                 double budgetSeconds, LongSupplier now) {
         this.model = model;
         this.params = params;
         this.hyperParameters = hyperParameters;
         this.workload = workload;
         this.stepRngs = stepRngs;
         this.budgetSeconds = budgetSeconds;
+        this.now = now;
         this.rng = stepRngs.split(0);
     }
 
@@ -59,6 +67,7 @@ final class TrialContext implements StepContext {
         this.submissionSeconds = submissionSeconds;
         this.rng = stepRngs.split(step);
         this.lossComputed = false;
+        this.workloadNanos = 0;
     }
 
     void setSubmissionSeconds(double submissionSeconds) {
@@ -72,6 +81,11 @@ final class TrialContext implements StepContext {
     /** The loss of the last lossAndGradients call in this step, or NaN when the step did not ask for one. */
     double stepLoss() {
         return lossComputed ? lastLoss : Double.NaN;
+    }
+
+    /** Time spent in the workload's forward and backward passes during this step. */
+    long workloadNanosThisStep() {
+        return workloadNanos;
     }
 
     boolean lossComputedThisStep() {
@@ -94,7 +108,9 @@ final class TrialContext implements StepContext {
 
     @Override
     public LossAndGradients lossAndGradients(Batch batch) {
+        long start = now.getAsLong();
         LossAndGradients result = model.lossAndGradients(params, batch);
+        workloadNanos += now.getAsLong() - start;
         lastLoss = result.loss();
         lossComputed = true;
         return result;

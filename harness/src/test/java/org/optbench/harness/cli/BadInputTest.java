@@ -37,7 +37,7 @@ class BadInputTest {
         }
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(0, files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".stderr.log")).count(),
+                    .filter(p -> !p.getFileName().toString().endsWith(".log")).count(),
                     "records were left in " + out);
         }
     }
@@ -69,13 +69,30 @@ class BadInputTest {
     }
 
     @Test
-    void missingHyperParameterInAForkedTrial() throws IOException {
+    void misspeltHyperParameterNamesTheKnownOnesUnlessAllowed() throws IOException {
         Path hparams = dir.resolve("hp.json");
-        Files.writeString(hparams, "{\"one_minus_beta1\": 0.1, \"beta2\": 0.999, \"weight_decay\": 0.0, "
-                + "\"warmup_factor\": 0.05}");
+        Files.writeString(hparams, "{\"learnig_rate\": 0.01}");
         Path out = dir.resolve("runs");
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams", hparams.toString(),
-                "--budget-seconds", "2", "--out", out.toString()), "missing hyperparameter 'learning_rate'");
+                "--budget-seconds", "0.5", "--out", out.toString()), "hyperparameter file '" + hparams + "'",
+                "unknown hyperparameter 'learnig_rate' for adamw; known: beta2, learning_rate, one_minus_beta1, "
+                        + "warmup_factor, weight_decay (or pass --allow-unknown-hparams)");
+        assertNoRecords(out);
+        CliTestSupport.Result allowed = run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams",
+                hparams.toString(), "--budget-seconds", "0.5", "--allow-unknown-hparams", "--out", out.toString());
+        assertEquals(0, allowed.exitCode(), allowed.err());
+    }
+
+    @Test
+    void missingBudgetsDirectoryAndUnknownHardwareClass() throws IOException {
+        Path out = dir.resolve("runs");
+        Path missing = dir.resolve("nonexistent");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--budgets-dir",
+                missing.toString(), "--out", out.toString()), "--budgets-dir " + missing + " is not a directory");
+        assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hardware-class", "foo",
+                "--out", out.toString()), "unknown hardware class 'foo'; known: cpu-2core (shipped)");
+        assertOneLine(run("tune", "--submission", "adamw", "--workloads", "quadratic", "--hardware-class", "foo",
+                "--out", out.toString()), "unknown hardware class 'foo'");
         assertNoRecords(out);
     }
 
@@ -99,7 +116,7 @@ class BadInputTest {
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--trial-max-heap", "lots",
                 "--out", out.toString()), "heap limit 'lots' is not a size such as 512m or 2g");
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--stall-seconds", "0",
-                "--out", out.toString()), "--stall-seconds must be positive, got 0");
+                "--out", out.toString()), "--stall-seconds must be at least 1, got 0");
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--submission-class", "x.Y",
                 "--out", out.toString()), "--submission-class applies to a jar, not to the built-in 'adamw'");
         assertNoRecords(out);

@@ -70,7 +70,7 @@ class FaultIsolationTest {
 
         TrialRecord exited = run(exiting, "exits", "--allow-unchecked");
         assertEquals(StopReason.FAILED, exited.stopReason());
-        assertTrue(exited.failure().startsWith("trial JVM exited with code 2 before writing its record"),
+        assertTrue(exited.failure().startsWith("trial JVM exited with code 2 before reporting its result"),
                 exited.failure());
 
         TrialRecord hung = run(hanging, "hangs", "--stall-seconds", "5");

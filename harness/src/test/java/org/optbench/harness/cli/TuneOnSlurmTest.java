@@ -123,10 +123,11 @@ class TuneOnSlurmTest {
         String config = Shell.run("scontrol", "show", "config").out();
         assertTrue(config.matches("(?s).*TaskPlugin\\s*=\\s*[^\\n]*task/cgroup.*"),
                 "the cluster does not confine devices (TaskPlugin without task/cgroup); start it with SLURM_CI_CGROUP=1");
-        for (String submission : List.of("adamw", "sgd_nesterov")) {
-            Path slurmDir = experiment.resolve(submission).resolve(SlurmExecutor.SLURM_DIR);
-            List<Path> logs = taskLogs(slurmDir);
-            assertEquals(2, logs.size(), "task logs in " + slurmDir);
+        List<Path> batches = batches(slurmOut.resolve("slurm"));
+        assertEquals(2, batches.size(), "one batch per submission's study: " + batches);
+        for (Path batch : batches) {
+            List<Path> logs = taskLogs(batch);
+            assertEquals(2, logs.size(), "task logs in " + batch);
             for (Path log : logs) {
                 String text = Files.readString(log);
                 Matcher gpus = Pattern.compile("SLURM_JOB_GPUS=(\\d+)").matcher(text);
@@ -171,18 +172,24 @@ class TuneOnSlurmTest {
         String keptBefore = Files.readString(kept);
         deleteTree(gone);
         CliTestSupport.Result again = cli(onSlurm("adamw", slurmOut));
-        List<String> submissions = Files.readAllLines(adamwDir.resolve("slurm").resolve(SlurmExecutor.SUBMISSIONS_LOG));
-        assertEquals(2, submissions.size(), String.join("\n", submissions));
+        List<String> submissions = Files.readAllLines(slurmOut.resolve("slurm").resolve(SlurmExecutor.SUBMISSIONS_LOG));
+        assertEquals(3, submissions.size(), String.join("\n", submissions));
         assertTrue(submissions.get(0).contains(" --array=0-1 "), submissions.get(0));
-        assertTrue(submissions.get(1).contains(" --array=1 "), submissions.get(1));
+        assertTrue(submissions.get(1).contains(" --array=0-1 "), submissions.get(1));
+        assertTrue(submissions.get(2).contains(" --array=0 "), submissions.get(2));
+        // The resubmitted batch holds the one missing trial's serialised job, every setting in it.
+        Path batch = Path.of(submissions.get(2).split(" ")[4]);
+        String jobFile = Files.readString(batch.resolve("jobs/0.json"));
+        assertTrue(jobFile.contains(gone.toAbsolutePath().toString()) && jobFile.contains("\"stopAtTargets\" : true"),
+                jobFile);
         assertTrue(again.err().contains("1 trials to run (1 already complete)"), again.err());
         assertTrue(TrialRecords.isComplete(gone));
         assertEquals(keptBefore, Files.readString(kept), "a complete trial is not run again");
-        String job = submissions.get(1).split(" ")[2];
+        String job = submissions.get(2).split(" ")[2];
         Shell sacct = Shell.run("sacct", "--noheader", "--allocations", "--parsable2", "--jobs=" + job,
                 "--format=JobID");
-        assertEquals(List.of(job + "_1"), sacct.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
-                "the resubmitted job has one task, index 1");
+        assertEquals(List.of(job + "_0"), sacct.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                "the resubmitted job has one task");
     }
 
     @Test
@@ -201,8 +208,8 @@ class TuneOnSlurmTest {
         assertTrue(r.err().contains("COMPLETED") && r.err().contains("the trial recorded its failure"), r.err());
         assertTrue(r.out().contains("failed: "), r.out());
 
-        // A value the submission rejects as bad input ends its task (exit code 2) before any record: the parent
-        // writes the failed record, with the task's state and the trial's own message from the task log.
+        // A value the submission rejects as bad input fails its own trial, as any exception of a submission does:
+        // the task's launcher records it, and the study goes on.
         Path space = dir.resolve("negative-weight-decay.json");
         Files.writeString(space, """
                 {"learning_rate": {"feasible_points": [0.1]}, "one_minus_beta1": {"feasible_points": [0.1]},
@@ -211,9 +218,8 @@ class TuneOnSlurmTest {
         cli(onSlurm("sgd_nesterov", badOut, "--search-space", space.toString(), "--trials", "1"));
         TrialRecord bad = TrialRecords.readAll(badOut.resolve("external_tuning")).get(0).record();
         assertEquals(StopReason.FAILED, bad.stopReason());
-        assertTrue(bad.failure().matches("Slurm task \\d+_0 ended FAILED \\(exit code 2:0\\) without writing its "
-                + "record; its log ends: optbench: hyperparameter 'weight_decay' must be a finite number >= 0, got "
-                + "-0.5"), bad.failure());
+        assertEquals("exception in init: BadInputException: hyperparameter 'weight_decay' must be a finite number "
+                + ">= 0, got -0.5", bad.failure());
     }
 
     @Test
@@ -235,7 +241,7 @@ class TuneOnSlurmTest {
                 "--poll-seconds", "0.5"));
         CompletableFuture<CliTestSupport.Result> tune = CompletableFuture.supplyAsync(
                 () -> CliTestSupport.run(args.toArray(String[]::new)));
-        Path log = out.resolve("external_tuning/adamw/slurm").resolve(SlurmExecutor.SUBMISSIONS_LOG);
+        Path log = out.resolve("slurm").resolve(SlurmExecutor.SUBMISSIONS_LOG);
         String task = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (task == null && System.nanoTime() < deadline) {
@@ -279,6 +285,12 @@ class TuneOnSlurmTest {
     private static EvalRow firstEval(TrialResult result, String trial) {
         assertFalse(result.evals().isEmpty(), trial);
         return result.evals().get(0);
+    }
+
+    private static List<Path> batches(Path slurmDir) throws IOException {
+        try (Stream<Path> files = Files.list(slurmDir)) {
+            return files.filter(Files::isDirectory).sorted().toList();
+        }
     }
 
     private static List<Path> taskLogs(Path slurmDir) throws IOException {

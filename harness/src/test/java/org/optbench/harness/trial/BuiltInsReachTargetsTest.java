@@ -15,15 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.optbench.harness.isolation.TrialRequest;
-import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.harness.budgets.BudgetTable;
+import org.optbench.harness.catalog.SubmissionCatalog;
+import org.optbench.harness.launch.InProcessTrial;
+import org.optbench.harness.launch.TrialRequest;
+import org.optbench.harness.launch.TrialSettings;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecords;
 import org.optbench.results.records.TrialResult;
 import org.optbench.tuning.plan.Ruleset;
 import org.optbench.tuning.plan.TrialSpec;
-import org.optbench.workloads.Workloads;
 
 /**
  * The built-in optimizers train to the workloads' validation targets through the real trial loop, from the points
@@ -67,7 +69,7 @@ class BuiltInsReachTargetsTest {
     @ParameterizedTest(name = "{0} on quadratic at default + {1}")
     @MethodSource("quadraticPoints")
     void reachesTheQuadraticTarget(String submission, Map<String, Object> overrides, @TempDir Path dir) {
-        double budget = Workloads.create("quadratic").spec().budgetSeconds();
+        double budget = classBudget("quadratic");
         double factor = submission.equals("adamw") ? 1 : BUDGET_FACTOR;
         assertReaches(submission, "quadratic", overrides, 1, budget * factor, dir);
     }
@@ -80,7 +82,7 @@ class BuiltInsReachTargetsTest {
         // steps keeps the CI machine's speed out of the assertion; the generous seconds only bound the run.
         Map<String, Object> point = Map.of("learning_rate", 0.008389438538019024, "one_minus_beta1", 0.1,
                 "beta2", 0.999, "warmup_factor", 0.05, "weight_decay", 0.061880093573814285);
-        double budget = Workloads.create("mnist_mlp").spec().budgetSeconds();
+        double budget = classBudget("mnist_mlp");
         long budgetSteps = (long) Math.floor(budget / (15.015259627 / 7191));
         assertEquals(7997, budgetSteps);
         TrialRecord record = assertReaches("adamw", "mnist_mlp", point, 410282347166802339L, 3 * budget, dir);
@@ -100,7 +102,7 @@ class BuiltInsReachTargetsTest {
         // does not decide it.
         Map<String, Object> point = Map.of("learning_rate", 0.0010271494089769278, "one_minus_beta1", 0.1,
                 "beta2", 0.999, "warmup_factor", 0.05, "weight_decay", 0.03381996642728473);
-        double budget = Workloads.create("mnist_autoencoder").spec().budgetSeconds();
+        double budget = classBudget("mnist_autoencoder");
         assertReaches("adamw", "mnist_autoencoder", point, 8112143167443983377L, budget, dir);
     }
 
@@ -128,15 +130,22 @@ class BuiltInsReachTargetsTest {
         assertReaches(submission, "mnist_mlp", overrides, 0, budgetSeconds, dir);
     }
 
+    /** The workload's budget in the shipped reference class. */
+    private static double classBudget(String workload) {
+        return BudgetTable.bundled(BudgetTable.REFERENCE_CLASS).orElseThrow().budgetSeconds(workload).orElseThrow();
+    }
+
     private static TrialRecord assertReaches(String submission, String workload, Map<String, Object> overrides,
                                              long seed, double budget, Path dir) {
         Map<String, Object> point = new LinkedHashMap<>(
-                TrialSettings.defaults().loadSubmission(submission).defaultHyperParameters().asMap());
+                SubmissionCatalog.create(submission).defaultHyperParameters().asMap());
         point.putAll(overrides);
         TrialSpec spec = new TrialSpec(submission, workload, "single", Ruleset.Kind.SELF_TUNING, 0, 1, point, seed,
                 budget);
-        TrialRecord record = TrialRunner.run(new TrialRequest(spec, TrialSettings.defaults()),
+        // The default settings time the trial by the CPU clock: what other processes do does not move it.
+        TrialRecord record = InProcessTrial.run(new TrialRequest(spec, TrialSettings.defaults()),
                 dir.resolve("trial_1"), TrialListener.NONE);
+        assertEquals("cpu", record.clock());
 
         assertNull(record.failure());
         assertTrue(record.reachedValidationTarget(), submission + " on " + workload + " never reached "

@@ -10,8 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.optbench.harness.isolation.TrialRequest;
-import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.harness.launch.InProcessTrial;
+import org.optbench.harness.launch.TrialRequest;
+import org.optbench.harness.launch.TrialSettings;
 import org.optbench.results.records.EvalRow;
 import org.optbench.results.records.TrialRecords;
 import org.optbench.tuning.plan.Ruleset;
@@ -45,7 +46,7 @@ class DeterminismTest {
                 Map.of("learning_rate", 0.001, "one_minus_beta1", 0.1, "beta2", 0.999, "weight_decay", 0.0,
                         "warmup_factor", 0.05), seed, budgetSeconds);
         TrialRequest request = new TrialRequest(spec, TrialSettings.defaults().withEvalPeriodSeconds(0.0));
-        TrialRunner.run(request, trialDir, TrialListener.NONE);
+        InProcessTrial.run(request, trialDir, TrialListener.NONE);
         return TrialRecords.read(trialDir).evals();
     }
 }

@@ -25,7 +25,7 @@ import org.optbench.workloads.mnist.MnistStreams;
  * out), trained with sigmoid cross-entropy as the classic optimizer benchmark of Hinton and Salakhutdinov (2006),
  * Martens (2010) and K-FAC, scaled down to 784-512-256-64-256-512-784 (1,100,112 parameters) for two cores. Metric:
  * {@code reconstruction_mse}, the mean over pixels and examples of {@code (s(logit) - pixel)^2}, lower is better.
- * Evaluation also reports the sigmoid cross-entropy as {@code loss}. Targets and budgets: workloads/README.md.
+ * Evaluation also reports the sigmoid cross-entropy as {@code loss}. Targets: workloads/README.md.
  */
 public final class MnistAutoencoder extends SpecifiedWorkload {
     /** The metric's name. */
@@ -49,7 +49,7 @@ public final class MnistAutoencoder extends SpecifiedWorkload {
     private INDArray evalLabels;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param arch the architecture (784 wide at both ends)
      * @param data the digits and their splits (labels unused)
      * @param dataType FLOAT or DOUBLE
@@ -63,28 +63,28 @@ public final class MnistAutoencoder extends SpecifiedWorkload {
         this.data = data;
     }
 
-    /** The spec of {@code mnist_autoencoder}; targets and budget: workloads/README.md. */
+    /** The spec of {@code mnist_autoencoder}; targets: workloads/README.md. */
     public static WorkloadSpec standardSpec() {
-        return spec("mnist_autoencoder", null, 0.0076923, 0.0077471, 30.1,
+        return spec("mnist_autoencoder", null, 0.0076923, 0.0077471,
                 "784-512-256-64-256-512-784 tanh autoencoder of handwritten digits, sigmoid cross-entropy");
     }
 
-    /** The spec of {@code mnist_autoencoder_sigmoid}; targets and budget: workloads/README.md. */
+    /** The spec of {@code mnist_autoencoder_sigmoid}; targets: workloads/README.md. */
     public static WorkloadSpec sigmoidSpec() {
-        return spec("mnist_autoencoder_sigmoid", "mnist_autoencoder", 0.013452, 0.013536, 33.5,
+        return spec("mnist_autoencoder_sigmoid", "mnist_autoencoder", 0.013452, 0.013536,
                 "mnist_autoencoder with sigmoid hidden units");
     }
 
-    /** The spec of {@code mnist_autoencoder_narrow}; targets and budget: workloads/README.md. */
+    /** The spec of {@code mnist_autoencoder_narrow}; targets: workloads/README.md. */
     public static WorkloadSpec narrowSpec() {
-        return spec("mnist_autoencoder_narrow", "mnist_autoencoder", 0.012151, 0.012404, 26.8,
+        return spec("mnist_autoencoder_narrow", "mnist_autoencoder", 0.012151, 0.012404,
                 "mnist_autoencoder with a 16-wide code");
     }
 
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                     double budgetSeconds, String description) {
+                                     String description) {
         return new WorkloadSpec(name, base, METRIC, MetricDirection.LOWER, validationTarget, testTarget,
-                budgetSeconds, 2.5, 2000, 128, LossType.SIGMOID_CROSS_ENTROPY, description);
+                2.5, 2000, 128, LossType.SIGMOID_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */

@@ -22,7 +22,7 @@ import org.optbench.workloads.mnist.MnistStreams;
  * {@code mnist_cnn} and its variants: a LeNet-sized convolutional network on handwritten digits, softmax
  * cross-entropy, metric validation accuracy. The base is 5x5 conv 16 - ReLU - 2x2 max pool - 5x5 conv 32 - ReLU -
  * 2x2 max pool - dense 128 - ReLU - dense 10 (80,202 parameters). Evaluation runs forward passes over the split in
- * chunks of {@value #EVAL_BATCH} with its own buffers. Targets and budgets: workloads/README.md.
+ * chunks of {@value #EVAL_BATCH} with its own buffers. Targets: workloads/README.md.
  */
 public final class MnistCnn extends SpecifiedWorkload {
     /** The base architecture. */
@@ -42,7 +42,7 @@ public final class MnistCnn extends SpecifiedWorkload {
     private final DigitClassifierEvaluation evaluation;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param arch the architecture (28 x 28 inputs, 10 classes)
      * @param data the digits and their splits
      * @param dataType FLOAT or DOUBLE
@@ -57,27 +57,27 @@ public final class MnistCnn extends SpecifiedWorkload {
         this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new CnnNetwork(arch, rows, dataType));
     }
 
-    /** The spec of {@code mnist_cnn}: targets and budget from optbench calibrate (workloads/README.md). */
+    /** The spec of {@code mnist_cnn}: targets from optbench calibrate (workloads/README.md). */
     public static WorkloadSpec standardSpec() {
-        return spec("mnist_cnn", null, 0.984, 0.9795, 20.2, "5x5 conv 16-32 ReLU with 2x2 max pooling, dense 128, "
+        return spec("mnist_cnn", null, 0.984, 0.9795, "5x5 conv 16-32 ReLU with 2x2 max pooling, dense 128, "
                 + "on handwritten digits, softmax cross-entropy");
     }
 
-    /** The spec of {@code mnist_cnn_tanh}; targets and budget: workloads/README.md. */
+    /** The spec of {@code mnist_cnn_tanh}; targets: workloads/README.md. */
     public static WorkloadSpec tanhSpec() {
-        return spec("mnist_cnn_tanh", "mnist_cnn", 0.982, 0.979, 15.2, "mnist_cnn with tanh in place of ReLU");
+        return spec("mnist_cnn_tanh", "mnist_cnn", 0.982, 0.979, "mnist_cnn with tanh in place of ReLU");
     }
 
-    /** The spec of {@code mnist_cnn_layernorm}; targets and budget: workloads/README.md. */
+    /** The spec of {@code mnist_cnn_layernorm}; targets: workloads/README.md. */
     public static WorkloadSpec layerNormSpec() {
-        return spec("mnist_cnn_layernorm", "mnist_cnn", 0.984, 0.984, 20.3,
+        return spec("mnist_cnn_layernorm", "mnist_cnn", 0.984, 0.984,
                 "mnist_cnn with LayerNorm (over channels) before every activation");
     }
 
     private static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                     double budgetSeconds, String description) {
+                                     String description) {
         return new WorkloadSpec(name, base, "accuracy", MetricDirection.HIGHER, validationTarget,
-                testTarget, budgetSeconds, 1.5, 2000, 64, LossType.SOFTMAX_CROSS_ENTROPY, description);
+                testTarget, 1.5, 2000, 64, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */

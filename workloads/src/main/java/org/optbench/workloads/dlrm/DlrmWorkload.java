@@ -50,7 +50,7 @@ public final class DlrmWorkload extends SpecifiedWorkload {
     private INDArray evalTargets;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param arch the model
      * @param data the click logs
      * @param dataType FLOAT or DOUBLE
@@ -79,14 +79,13 @@ public final class DlrmWorkload extends SpecifiedWorkload {
      * @param base the base workload for a variant, or null
      * @param validationTarget the validation log-loss that counts as trained
      * @param testTarget the test log-loss reported alongside
-     * @param budgetSeconds the submission-time budget
      * @param stepHint the steps of the calibration schedule
      * @param description one line
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                    double budgetSeconds, long stepHint, String description) {
+                                    long stepHint, String description) {
         return new WorkloadSpec(name, base, "logloss", MetricDirection.LOWER, validationTarget,
-                testTarget, budgetSeconds, 1.0, stepHint, 256, LossType.SIGMOID_CROSS_ENTROPY, description);
+                testTarget, 1.0, stepHint, 256, LossType.SIGMOID_CROSS_ENTROPY, description);
     }
 
     /** The click logs. */

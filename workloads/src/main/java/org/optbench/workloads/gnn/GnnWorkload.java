@@ -46,7 +46,7 @@ public final class GnnWorkload extends SpecifiedWorkload {
     private GraphBatches evalBatches;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param arch the model
      * @param problem the graphs' generator
      * @param data its drawn graphs
@@ -73,14 +73,13 @@ public final class GnnWorkload extends SpecifiedWorkload {
      * @param base the base workload for a variant, or null
      * @param validationTarget the validation mean average precision that counts as trained
      * @param testTarget the test mean average precision reported alongside
-     * @param budgetSeconds the submission-time budget
      * @param stepHint the steps of the calibration schedule
      * @param description one line
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                    double budgetSeconds, long stepHint, String description) {
+                                    long stepHint, String description) {
         return new WorkloadSpec(name, base, "mean_average_precision", MetricDirection.HIGHER,
-                validationTarget, testTarget, budgetSeconds, 1.0, stepHint, 64, LossType.SIGMOID_CROSS_ENTROPY,
+                validationTarget, testTarget, 1.0, stepHint, 64, LossType.SIGMOID_CROSS_ENTROPY,
                 description);
     }
 

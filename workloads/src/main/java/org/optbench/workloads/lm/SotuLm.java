@@ -45,7 +45,7 @@ public final class SotuLm extends SpecifiedWorkload {
     private INDArray evalTargets;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param lm the architecture (its vocabulary and context must be the text's)
      * @param text the addresses and their windows
      * @param dataType FLOAT or DOUBLE
@@ -65,9 +65,9 @@ public final class SotuLm extends SpecifiedWorkload {
      * (16 sequences of 64 characters) of {@code sotu_lm}.
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                    double budgetSeconds, long stepHint, String description) {
+                                    long stepHint, String description) {
         return new WorkloadSpec(name, base, "cross_entropy", MetricDirection.LOWER, validationTarget,
-                testTarget, budgetSeconds, 2.0, stepHint, 16, LossType.SOFTMAX_CROSS_ENTROPY, description);
+                testTarget, 2.0, stepHint, 16, LossType.SOFTMAX_CROSS_ENTROPY, description);
     }
 
     /** The architecture. */

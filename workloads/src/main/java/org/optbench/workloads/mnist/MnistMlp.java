@@ -33,7 +33,7 @@ public final class MnistMlp extends SpecifiedWorkload {
     private final DigitClassifierEvaluation evaluation;
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param mlp the architecture (784 inputs, 10 outputs)
      * @param data the digits and their splits
      * @param dataType FLOAT or DOUBLE
@@ -49,22 +49,22 @@ public final class MnistMlp extends SpecifiedWorkload {
         this.evaluation = new DigitClassifierEvaluation(data, dataType, EVAL_BATCH, rows -> new MlpNetwork(mlp, rows, dataType));
     }
 
-    /** The standard spec: targets and budget calibrated as workloads/README.md describes. */
+    /** The standard spec: targets calibrated as workloads/README.md describes. */
     public static WorkloadSpec standardSpec() {
         return new WorkloadSpec("mnist_mlp", null, "accuracy", MetricDirection.HIGHER,
-                0.9836, 0.9847, 16.7, 1.0, 10000, 128, LossType.SOFTMAX_CROSS_ENTROPY,
+                0.9836, 0.9847, 1.0, 10000, 128, LossType.SOFTMAX_CROSS_ENTROPY,
                 "784-256-256-10 ReLU perceptron on handwritten digits, softmax cross-entropy");
     }
 
     /**
-     * A variant's spec: the base's eval period and batch size, its own name, targets, budget, step hint and
+     * A variant's spec: the base's eval period and batch size, its own name, targets, step hint and
      * description (workloads/README.md says how the targets were set).
      */
     public static WorkloadSpec variantSpec(String name, double validationTarget, double testTarget,
-                                           double budgetSeconds, long stepHint, String description) {
+                                           long stepHint, String description) {
         WorkloadSpec base = standardSpec();
         return new WorkloadSpec(name, base.name(), base.metric(), base.direction(), validationTarget, testTarget,
-                budgetSeconds, base.evalPeriodSeconds(), stepHint, base.defaultBatchSize(),
+                base.evalPeriodSeconds(), stepHint, base.defaultBatchSize(),
                 base.lossType(), description);
     }
 

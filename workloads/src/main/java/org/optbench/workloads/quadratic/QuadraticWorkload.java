@@ -43,7 +43,7 @@ public final class QuadraticWorkload extends SpecifiedWorkload {
     private final Map<Integer, Network> evalNetworks = new LinkedHashMap<>();
 
     /**
-     * @param spec the name, targets and budget
+     * @param spec the name and targets
      * @param problem the regression problem; its data are drawn here
      * @param dataType FLOAT or DOUBLE
      */
@@ -57,21 +57,20 @@ public final class QuadraticWorkload extends SpecifiedWorkload {
 
     /**
      * The spec of {@code quadratic} (condition number 1e4) or one of its variants at another condition number;
-     * targets and budgets calibrated as workloads/README.md describes.
+     * targets calibrated as workloads/README.md describes.
      *
      * @param name the workload's name
      * @param base the base workload for a variant, or {@code null}
      * @param validationTarget the validation mse that counts as trained
      * @param testTarget the test mse reported alongside
-     * @param budgetSeconds the submission-time budget
      * @param stepHint the steps of the calibration schedule
      * @param conditionNumber for the description
      */
     public static WorkloadSpec spec(String name, String base, double validationTarget, double testTarget,
-                                    double budgetSeconds, long stepHint, double conditionNumber) {
+                                    long stepHint, double conditionNumber) {
         // Evaluation costs microseconds here, so it can run often enough to time a 2-second budget finely.
         return new WorkloadSpec(name, base, "mse", MetricDirection.LOWER, validationTarget, testTarget,
-                budgetSeconds, 0.1, stepHint, 128, LossType.MEAN_SQUARED_ERROR,
+                0.1, stepHint, 128, LossType.MEAN_SQUARED_ERROR,
                 String.format("least squares, d=64, feature covariance condition number %.0e", conditionNumber));
     }
 

@@ -35,7 +35,7 @@ class DlrmWorkloadTest {
     }
 
     private static DlrmWorkload workload(DlrmArchitecture arch, DataType type) {
-        WorkloadSpec spec = DlrmWorkload.spec("ctr_dlrm_test", null, 0.45, 0.45, 10, 800, "test");
+        WorkloadSpec spec = DlrmWorkload.spec("ctr_dlrm_test", null, 0.45, 0.45, 800, "test");
         return new DlrmWorkload(spec, arch, data, type);
     }
 

@@ -33,7 +33,7 @@ class GnnWorkloadTest {
     }
 
     private static GnnWorkload workload(GnnArchitecture arch, DataType type) {
-        WorkloadSpec spec = GnnWorkload.spec("graph_gnn_test", null, 0.7, 0.7, 10, 1000, "test");
+        WorkloadSpec spec = GnnWorkload.spec("graph_gnn_test", null, 0.7, 0.7, 1000, "test");
         return new GnnWorkload(spec, arch, problem, data, type);
     }
 

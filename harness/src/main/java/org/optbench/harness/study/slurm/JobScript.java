@@ -4,63 +4,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.optbench.harness.isolation.ForkedTrial;
-import org.optbench.harness.isolation.TrialJvm;
-import org.optbench.harness.isolation.TrialSettings;
+import org.optbench.harness.launch.TrialJvm;
 
 /**
- * The array job script of a study: task {@code i} runs trial {@code i} of the plan with
- * {@code optbench trial --plan FILE --index i --out EXPERIMENT}, on the java and class path of the installation
- * that submitted it and under the same JVM limits as a local forked trial. The script carries every sbatch option
- * as an {@code #SBATCH} line, so {@code sbatch --array=... job.sh} reruns trials by hand.
+ * The array job script of a batch of trials: task {@code i} runs {@code optbench launch --job-dir DIR --index i},
+ * the trusted launcher, on the java and class path of the installation that submitted it; the launcher reads trial
+ * {@code i}'s serialised job ({@code DIR/jobs/<i>.json}: its request, with every setting, and its record directory),
+ * starts the confined trial JVM on the node and writes the record, exactly as a local trial's launcher does. The
+ * script carries every sbatch option as an {@code #SBATCH} line, so {@code sbatch --array=... job.sh} reruns trials
+ * by hand.
  */
 final class JobScript {
+    /** The launcher's own heap: it holds a trial's evaluations, not its model. */
+    static final String LAUNCHER_HEAP = "512m";
+
     private JobScript() {
     }
 
     /**
      * @param jobName the Slurm job name
-     * @param planFile the study plan, on storage the nodes share
-     * @param experiment the experiment directory the records go to
+     * @param jobDir the batch's directory (with {@code jobs/<i>.json}), on storage the nodes share
      * @param taskOutput the task log pattern ({@code %A} job, {@code %a} array index)
      * @param options placement and limits of each task
-     * @param limits the trial JVM's heap, native memory
-     * @param settings data directory, hardware class, eval period override, submission jar
      */
-    static String render(String jobName, Path planFile, Path experiment, String taskOutput, SlurmOptions options,
-                         ForkedTrial.Limits limits, TrialSettings settings) {
-        List<String> command = new ArrayList<>(TrialJvm.command(limits));
-        command.add("trial");
-        command.add("--plan");
-        command.add(planFile.toAbsolutePath().toString());
-        command.add("--index");
-        command.add("\u0000INDEX");
-        command.add("--out");
-        command.add(experiment.toAbsolutePath().toString());
-        if (settings.dataDir() != null) {
-            command.add("--data-dir");
-            command.add(settings.dataDir());
-        }
-        if (settings.hardwareClass() != null) {
-            command.add("--hardware-class");
-            command.add(settings.hardwareClass());
-        }
-        if (settings.evalPeriodSeconds() != null) {
-            command.add("--eval-period-seconds");
-            command.add(Double.toString(settings.evalPeriodSeconds()));
-        }
-        if (settings.submissionJar() != null) {
-            command.add("--submission-jar");
-            command.add(settings.submissionJar());
-            if (settings.submissionClass() != null) {
-                command.add("--submission-class");
-                command.add(settings.submissionClass());
-            }
-        }
+    static String render(String jobName, Path jobDir, String taskOutput, SlurmOptions options) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + LAUNCHER_HEAP, "-cp", TrialJvm.absoluteClassPath(),
+                "org.optbench.harness.cli.Main", "launch", "--job-dir", jobDir.toAbsolutePath().toString(),
+                "--index", "\u0000INDEX"));
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/bash\n");
-        s.append("# optbench study task: array task i runs trial i of ").append(planFile.toAbsolutePath()).append('\n');
-        s.append("# (written by optbench tune --executor slurm; rerun trials by hand with sbatch --array=i,j job.sh)\n");
+        s.append("# optbench trial task: array task i launches the trial of ").append(jobDir.toAbsolutePath())
+                .append("/jobs/i.json\n");
+        s.append("# (written by optbench --executor slurm; rerun trials by hand with sbatch --array=i,j job.sh)\n");
         s.append("#SBATCH --job-name=").append(jobName).append('\n');
         s.append("#SBATCH --output=").append(taskOutput).append('\n');
         for (String directive : options.directives()) {

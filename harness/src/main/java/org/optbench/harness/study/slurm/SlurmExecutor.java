@@ -16,70 +16,65 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.optbench.api.BadInputException;
-import org.optbench.harness.isolation.FailedTrialRecord;
-import org.optbench.harness.isolation.ForkedTrial;
-import org.optbench.harness.isolation.TrialRequest;
-import org.optbench.harness.isolation.TrialSettings;
-import org.optbench.harness.study.FinishedTrials;
+import org.optbench.harness.launch.LostTrial;
+import org.optbench.harness.launch.TrialLauncher;
 import org.optbench.harness.study.StudyExecutor;
-import org.optbench.harness.study.StudyLayout;
 import org.optbench.harness.study.StudyProgress;
+import org.optbench.harness.study.TrialJob;
 import org.optbench.results.records.AtomicFiles;
 import org.optbench.results.records.TrialRecord;
 import org.optbench.results.records.TrialRecordWriter;
 import org.optbench.results.records.TrialRecords;
-import org.optbench.tuning.plan.StudyPlan;
 import org.optbench.tuning.plan.TrialSpec;
 
 /**
- * Runs a study's missing trials as one Slurm job array, one task per trial (array index = the trial's index in the
- * plan), and waits for them. Each task runs {@code optbench trial --plan FILE --index i}, the trial code the local
- * executor's forked JVMs run, and writes its record directory atomically on the shared storage the results
- * directory lives on.
+ * Runs trials as Slurm job arrays, one task per trial, and waits for them. Each submission is a batch directory
+ * under the executor's directory: {@code jobs/<i>.json} (trial {@code i}'s serialised job, the same request a local
+ * trial gets), {@code job.sh} and one log per task ({@code task_<job>_<index>.out}); {@code submissions.log} has a
+ * line per {@code sbatch} with the job id, its array spec and its batch directory. Each task runs the trusted
+ * launcher ({@code optbench launch}), which confines the trial JVM and writes its record on the shared storage the
+ * results directory lives on.
  *
- * <p>Next to the plan, in {@code slurm/}, go the job script ({@code job.sh}), one log per task
- * ({@code task_<job>_<index>.out}) and {@code submissions.log}, a line per {@code sbatch} with the job id and its
- * array spec. The parent polls {@code squeue} (what is still pending or running) and {@code sacct} (how a task
- * ended), reports each finished trial, and writes a failed record, with the Slurm state as the reason, for a task
- * that ended without one (cancelled, out of time or memory, a failed node). Run again, it submits only the trials
+ * <p>The executor polls {@code squeue} (what is still pending or running) and {@code sacct} (how a task ended),
+ * reports each finished trial, and writes a failed record, with the Slurm state as the reason, for a task that
+ * ended without one (cancelled, out of time or memory, a failed node). Run again, it submits only the trials
  * without a complete record, and waits for those an earlier submission still has in the queue instead of
  * submitting them twice.
  */
 public final class SlurmExecutor implements StudyExecutor {
-    /** The directory beside the plan with the job script, task logs and submissions log. */
-    public static final String SLURM_DIR = "slurm";
-    /** The log of submissions: {@code <time> job <id> --array=<spec>} per line. */
+    /** The log of submissions: {@code <time> job <id> --array=<spec> <batch dir>} per line. */
     public static final String SUBMISSIONS_LOG = "submissions.log";
     /** How long a task that left the queue without a record waits for its Slurm accounting state. */
     private static final double ACCOUNTING_WAIT_SECONDS = 30;
 
     private final SlurmOptions options;
-    private final TrialSettings settings;
-    private final ForkedTrial.Limits limits;
+    private final Path dir;
 
     /**
      * @param options placement of the tasks and the polling period
-     * @param settings how each trial runs (its data directory and any submission jar must be visible to the nodes)
-     * @param limits heap and native memory of each trial JVM, as for local trials
+     * @param dir where batches, scripts and task logs go (on storage the nodes share)
      */
-    public SlurmExecutor(SlurmOptions options, TrialSettings settings, ForkedTrial.Limits limits) {
+    public SlurmExecutor(SlurmOptions options, Path dir) {
         this.options = options;
-        this.settings = settings;
-        this.limits = limits;
+        this.dir = dir.toAbsolutePath();
     }
 
     /** A trial handed to the scheduler, and what the parent has seen of it. */
     private static final class Task {
         final int index;
+        final TrialJob job;
         final TrialSpec spec;
         final String jobId;
+        final Path batch;
         boolean announced;
         double goneSinceSeconds = Double.NaN;
 
-        Task(int index, TrialSpec spec, String jobId) {
+        Task(int index, TrialJob job, String jobId, Path batch) {
             this.index = index;
-            this.spec = spec;
+            this.job = job;
+            this.spec = job.request().spec();
             this.jobId = jobId;
+            this.batch = batch;
         }
 
         String id() {
@@ -88,78 +83,91 @@ public final class SlurmExecutor implements StudyExecutor {
     }
 
     @Override
-    public List<TrialRecord> execute(StudyPlan plan, StudyLayout layout, StudyProgress progress) {
-        Path planFile = layout.planFile(plan.ruleset().kind(), plan.submission()).toAbsolutePath();
-        if (!Files.isRegularFile(planFile)) {
-            throw new IllegalStateException("the plan must be written before it is submitted: " + planFile);
+    public List<TrialRecord> run(List<TrialJob> jobs, StudyProgress progress) {
+        createDirectories(dir);
+        Map<Path, TrialJob> missing = new LinkedHashMap<>();
+        for (TrialJob job : jobs) {
+            missing.put(job.trialDir().toAbsolutePath(), job);
         }
-        Path slurmDir = planFile.getParent().resolve(SLURM_DIR);
-        createDirectories(slurmDir);
-        Path experiment = layout.experiment(plan.ruleset().kind()).toAbsolutePath();
-
-        List<Integer> missing = new ArrayList<>();
-        double budget = 0;
-        for (int i = 0; i < plan.trials().size(); i++) {
-            if (!FinishedTrials.holds(layout.trialDir(plan.trials().get(i)), plan.trials().get(i))) {
-                missing.add(i);
-                budget += plan.trials().get(i).budgetSeconds();
-            }
+        List<Task> tasks = new ArrayList<>(adoptQueuedTasks(missing, progress));
+        List<TrialJob> toSubmit = new ArrayList<>(missing.values());
+        if (!toSubmit.isEmpty()) {
+            tasks.addAll(submit(toSubmit, progress));
         }
-        progress.starting(missing.size(), plan.trials().size() - missing.size(), budget);
-        if (!missing.isEmpty()) {
-            Map<Integer, Task> tasks = new TreeMap<>();
-            adoptQueuedTasks(plan, slurmDir, missing, tasks, progress);
-            List<Integer> toSubmit = missing.stream().filter(i -> !tasks.containsKey(i)).toList();
-            if (!toSubmit.isEmpty()) {
-                String jobId = submit(plan, planFile, experiment, slurmDir, toSubmit, progress);
-                for (int i : toSubmit) {
-                    tasks.put(i, new Task(i, plan.trials().get(i), jobId));
-                }
-            }
-            await(tasks, layout, slurmDir, progress);
-        }
+        await(tasks, progress);
         List<TrialRecord> records = new ArrayList<>();
-        for (TrialSpec spec : plan.trials()) {
-            records.add(TrialRecords.readRecord(layout.trialDir(spec).resolve(TrialRecordWriter.TRIAL_FILE)));
+        for (TrialJob job : jobs) {
+            records.add(TrialRecords.readRecord(job.trialDir().resolve(TrialRecordWriter.TRIAL_FILE)));
         }
         return records;
     }
 
-    /** Trials an earlier submission of this plan still has pending or running are waited for, not resubmitted. */
-    private static void adoptQueuedTasks(StudyPlan plan, Path slurmDir, List<Integer> missing, Map<Integer, Task> tasks,
-                                         StudyProgress progress) {
-        for (String jobId : submittedJobs(slurmDir)) {
+    /**
+     * Trials an earlier submission still has pending or running are waited for, not resubmitted; they are taken
+     * out of {@code missing}.
+     */
+    private List<Task> adoptQueuedTasks(Map<Path, TrialJob> missing, StudyProgress progress) {
+        List<Task> adopted = new ArrayList<>();
+        for (String[] submission : submittedJobs(dir)) {
+            String jobId = submission[0];
+            Path batch = Path.of(submission[1]);
             Map<Integer, String> queued = SlurmClient.queued(jobId);
             if (queued == null) {
                 continue;
             }
             for (Map.Entry<Integer, String> e : new TreeMap<>(queued).entrySet()) {
-                if (missing.contains(e.getKey()) && !tasks.containsKey(e.getKey())) {
-                    Task task = new Task(e.getKey(), plan.trials().get(e.getKey()), jobId);
-                    tasks.put(e.getKey(), task);
+                Path file = batch.resolve("jobs").resolve(e.getKey() + ".json");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                TrialJob queuedJob = TrialJob.read(file);
+                TrialJob job = missing.remove(queuedJob.trialDir().toAbsolutePath());
+                if (job != null) {
+                    Task task = new Task(e.getKey(), queuedJob, jobId, batch);
+                    adopted.add(task);
                     progress.note(task.spec.label() + " is still " + e.getValue() + " as Slurm task " + task.id()
                             + " of an earlier submission; waiting for it instead of submitting it again");
                 }
             }
         }
+        return adopted;
     }
 
-    private String submit(StudyPlan plan, Path planFile, Path experiment, Path slurmDir, List<Integer> indices,
-                          StudyProgress progress) {
-        Path script = slurmDir.resolve("job.sh");
-        String jobName = "optbench-" + plan.submission();
-        AtomicFiles.writeString(script, JobScript.render(jobName, planFile, experiment,
-                slurmDir.resolve("task_%A_%a.out").toString(), options, limits, settings));
+    private List<Task> submit(List<TrialJob> jobs, StudyProgress progress) {
+        Path batch;
+        try {
+            batch = Files.createTempDirectory(dir, "batch-");
+            Files.createDirectories(batch.resolve("jobs"));
+        } catch (IOException e) {
+            throw new BadInputException("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            jobs.get(i).write(batch.resolve("jobs").resolve(i + ".json"));
+            indices.add(i);
+        }
+        Path script = batch.resolve("job.sh");
+        String jobName = "optbench-" + jobs.get(0).request().spec().submission();
+        AtomicFiles.writeString(script, JobScript.render(jobName, batch, batch.resolve("task_%A_%a.out").toString(),
+                options));
         String arraySpec = ArrayIndices.spec(indices);
         String jobId = SlurmClient.submit(script, arraySpec);
-        appendLine(slurmDir.resolve(SUBMISSIONS_LOG),
-                Instant.now() + " job " + jobId + " --array=" + arraySpec + " " + script);
+        appendLine(dir.resolve(SUBMISSIONS_LOG), Instant.now() + " job " + jobId + " --array=" + arraySpec + " "
+                + batch);
         progress.note("submitted Slurm job " + jobId + " --array=" + arraySpec + " (" + indices.size() + " trials, "
-                + String.join(" ", options.directives()) + "); task logs in " + slurmDir);
-        return jobId;
+                + String.join(" ", options.directives()) + "); task logs in " + batch);
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            tasks.add(new Task(i, jobs.get(i), jobId, batch));
+        }
+        return tasks;
     }
 
-    private void await(Map<Integer, Task> tasks, StudyLayout layout, Path slurmDir, StudyProgress progress) {
+    private void await(List<Task> pendingTasks, StudyProgress progress) {
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        for (Task task : pendingTasks) {
+            tasks.put(task.id(), task);
+        }
         long start = System.nanoTime();
         String lastStatus = "";
         int done = 0;
@@ -178,7 +186,7 @@ public final class SlurmExecutor implements StudyExecutor {
                 Map<Integer, String> queue = queues.get(task.jobId);
                 Optional<Map<Integer, TaskState>> account = accounts.get(task.jobId);
                 TaskState state = account.map(a -> a.get(task.index)).orElse(null);
-                Path trialDir = layout.trialDir(task.spec);
+                Path trialDir = task.job.trialDir();
                 String queued = queue == null ? null : queue.get(task.index);
                 if (TrialRecords.isComplete(trialDir)) {
                     TrialRecord record = TrialRecords.readRecord(trialDir.resolve(TrialRecordWriter.TRIAL_FILE));
@@ -198,7 +206,7 @@ public final class SlurmExecutor implements StudyExecutor {
                                 + "; the trial recorded its failure: " + record.failure());
                     }
                     finish(task, record, progress);
-                    tasks.remove(task.index);
+                    tasks.remove(task.id());
                     done++;
                 } else if (queued != null || queue == null) {
                     // Still queued, or squeue did not answer this time: ask again at the next poll.
@@ -207,7 +215,7 @@ public final class SlurmExecutor implements StudyExecutor {
                         running++;
                         if (!task.announced) {
                             task.announced = true;
-                            progress.trialStarting(task.spec);
+                            progress.trialStarting(task.job.request());
                         }
                     } else {
                         pending++;
@@ -221,13 +229,11 @@ public final class SlurmExecutor implements StudyExecutor {
                     double gone = now - task.goneSinceSeconds;
                     boolean stateKnown = account.isEmpty() || (state != null && state.terminal());
                     if (gone >= 2 * options.pollSeconds() && (stateKnown || gone >= ACCOUNTING_WAIT_SECONDS)) {
-                        String reason = lostReason(task, state, account.isPresent(), slurmDir);
+                        String reason = lostReason(task, state, account.isPresent());
                         progress.note(reason);
-                        TrialRecord record = FailedTrialRecord.write(
-                                new TrialRequest(task.spec, settings), trialDir,
-                                reason);
+                        TrialRecord record = LostTrial.write(task.job.request(), trialDir, reason);
                         finish(task, record, progress);
-                        tasks.remove(task.index);
+                        tasks.remove(task.id());
                         done++;
                     } else {
                         running++;
@@ -249,33 +255,33 @@ public final class SlurmExecutor implements StudyExecutor {
     private static void finish(Task task, TrialRecord record, StudyProgress progress) {
         if (!task.announced) {
             task.announced = true;
-            progress.trialStarting(task.spec);
+            progress.trialStarting(task.job.request());
         }
-        progress.trialFinished(task.spec, record);
+        progress.trialFinished(task.job.request(), record);
     }
 
     /** Why a task has no record: its Slurm state and exit code, and the last line of its log. */
-    private static String lostReason(Task task, TaskState state, boolean accounting, Path slurmDir) {
+    private static String lostReason(Task task, TaskState state, boolean accounting) {
         String how = state != null ? state.toString()
                 : accounting ? "in an unknown state (not in sacct)" : "in an unknown state (no Slurm accounting)";
         String reason = "Slurm task " + task.id() + " ended " + how + " without writing its record";
-        Path log = slurmDir.resolve("task_" + task.id() + ".out");
-        String last = Files.isRegularFile(log) ? ForkedTrial.lastLine(log) : "";
+        Path log = task.batch.resolve("task_" + task.id() + ".out");
+        String last = Files.isRegularFile(log) ? TrialLauncher.lastLine(log) : "";
         return last.isEmpty() ? reason : reason + "; its log ends: " + last;
     }
 
-    /** The job ids in {@code submissions.log}, oldest first. */
-    static List<String> submittedJobs(Path slurmDir) {
-        Path log = slurmDir.resolve(SUBMISSIONS_LOG);
-        List<String> jobs = new ArrayList<>();
+    /** The job ids and batch directories in {@code submissions.log}, oldest first. */
+    static List<String[]> submittedJobs(Path dir) {
+        Path log = dir.resolve(SUBMISSIONS_LOG);
+        List<String[]> jobs = new ArrayList<>();
         if (!Files.isRegularFile(log)) {
             return jobs;
         }
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 String[] words = line.split(" ");
-                if (words.length >= 3 && words[1].equals("job")) {
-                    jobs.add(words[2]);
+                if (words.length >= 5 && words[1].equals("job")) {
+                    jobs.add(new String[] {words[2], words[4]});
                 }
             }
         } catch (IOException e) {

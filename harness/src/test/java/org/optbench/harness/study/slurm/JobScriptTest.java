@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.optbench.harness.isolation.ForkedTrial;
-import org.optbench.harness.isolation.TrialSettings;
 
-/** The array spec, the job script's sbatch lines and trial command line, and the task ids of squeue/sacct. */
+/** The array spec, the job script's sbatch lines and launcher command line, and the task ids of squeue/sacct. */
 class JobScriptTest {
 
     @Test
@@ -25,28 +23,25 @@ class JobScriptTest {
     }
 
     @Test
-    void scriptRunsTheTrialOfItsArrayIndexOnThisJavaAndClassPathWithTheForkedTrialLimits() {
+    void scriptLaunchesTheJobOfItsArrayIndexOnThisJavaAndClassPath() {
         SlurmOptions options = new SlurmOptions("gpu", "gpu:1", false, "0:30:00", 2, List.of("--mem=8G"), 5);
-        String script = JobScript.render("optbench-adamw", Path.of("/shared/out/external_tuning/adamw/plan.json"),
-                Path.of("/shared/out/external_tuning"), "/shared/out/slurm/task_%A_%a.out", options,
-                new ForkedTrial.Limits("3g", "5g", 600),
-                TrialSettings.defaults().withDataDir("/shared/data").withHardwareClass("h100"));
+        String script = JobScript.render("optbench-adamw", Path.of("/shared/out/slurm/batch-1"),
+                "/shared/out/slurm/batch-1/task_%A_%a.out", options);
         List<String> lines = script.lines().toList();
         assertEquals("#!/bin/bash", lines.get(0));
-        for (String directive : List.of("--job-name=optbench-adamw", "--output=/shared/out/slurm/task_%A_%a.out",
+        for (String directive : List.of("--job-name=optbench-adamw", "--output=/shared/out/slurm/batch-1/task_%A_%a.out",
                 "--ntasks=1", "--cpus-per-task=2", "--partition=gpu", "--gres=gpu:1", "--time=0:30:00", "--mem=8G")) {
             assertTrue(lines.contains("#SBATCH " + directive), directive + " in\n" + script);
         }
         assertTrue(lines.contains("export OMP_NUM_THREADS=1"), script);
         String exec = lines.stream().filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        assertTrue(exec.startsWith("exec " + java + " -Xmx3g "), exec);
-        assertTrue(exec.contains(" -Dorg.bytedeco.javacpp.maxbytes=5g "), exec);
+        assertTrue(exec.startsWith("exec " + java + " -Xmx512m -cp "), exec);
         String firstEntry = System.getProperty("java.class.path").split(File.pathSeparator)[0];
         assertTrue(exec.contains(Path.of(firstEntry).toAbsolutePath().toString()), exec);
-        assertTrue(exec.endsWith(" org.optbench.harness.cli.Main trial --plan /shared/out/external_tuning/adamw/plan.json"
-                + " --index \"$SLURM_ARRAY_TASK_ID\" --out /shared/out/external_tuning --data-dir /shared/data"
-                + " --hardware-class h100"), exec);
+        // Every setting of the trial travels in its job file, none on the command line.
+        assertTrue(exec.endsWith(" org.optbench.harness.cli.Main launch --job-dir /shared/out/slurm/batch-1"
+                + " --index \"$SLURM_ARRAY_TASK_ID\""), exec);
         // Only the lines before the command are #SBATCH directives: sbatch stops reading them at the first command.
         int firstCommand = lines.indexOf("set -euo pipefail");
         assertTrue(lines.subList(firstCommand, lines.size()).stream().noneMatch(l -> l.startsWith("#SBATCH")));

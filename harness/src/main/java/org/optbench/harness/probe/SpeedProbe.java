@@ -1,0 +1,117 @@
+package org.optbench.harness.probe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.optbench.api.BadInputException;
+import org.optbench.harness.budgets.BudgetTable;
+import org.optbench.harness.launch.HelperJvm;
+import org.optbench.harness.launch.TrialSettings;
+import org.optbench.workloads.Workloads;
+
+/**
+ * How fast this machine trains, against the machine a hardware class was calibrated on: {@value #MEASURED} steps
+ * (after {@value #WARMUP} for the JIT) of AdamW at its default point on each base workload of a study, the median
+ * step timed by CPU time, in a JVM of its own. The hardware class's table holds the same figures from its
+ * calibration machine; their ratio (geometric mean over the workloads) scales the budgets, so a machine 1.4x slower
+ * than the calibration machine gets 1.4x the budget and scores the same. The ratio is used only when it differs
+ * from 1 by more than {@value #TOLERANCE} (the probe's own spread on one machine is a few percent;
+ * benchmarks/README.md).
+ */
+public final class SpeedProbe {
+    /** Untimed steps first: the JIT compiles the hot loops in them. */
+    public static final int WARMUP = 30;
+    /** Timed steps. */
+    public static final int MEASURED = 60;
+    /** A ratio within this of 1 is taken as 1: the same class. */
+    public static final double TOLERANCE = 0.10;
+    /** The probe of seven workloads (their data included) takes well under a minute; this bounds a broken one. */
+    private static final long TIME_LIMIT_SECONDS = 600;
+
+    private SpeedProbe() {
+    }
+
+    /**
+     * The probe against a class's figures.
+     *
+     * @param measured this machine's median step seconds by workload
+     * @param reference the class's, for the same workloads (those it has)
+     * @param ratio geometric mean of measured over reference: above 1, this machine is slower
+     */
+    public record Comparison(Map<String, Double> measured, Map<String, Double> reference, double ratio) {
+        /** Whether the ratio is far enough from 1 to scale budgets by. */
+        public boolean differs() {
+            return Math.abs(ratio - 1) > TOLERANCE;
+        }
+
+        /** One line: the ratio and each workload's figures. */
+        public String describe(String hardwareClass) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Double> e : reference.entrySet()) {
+                parts.add(String.format(Locale.ROOT, "%s %.2f ms vs %.2f ms", e.getKey(),
+                        measured.get(e.getKey()) * 1e3, e.getValue() * 1e3));
+            }
+            return String.format(Locale.ROOT, "this machine's speed probe is %.2fx %s's (%s)", ratio, hardwareClass,
+                    String.join(", ", parts));
+        }
+    }
+
+    /** The base workloads whose figures stand for {@code workloads} (a variant is probed as its base). */
+    public static List<String> probedWorkloads(List<String> workloads) {
+        Set<String> bases = new LinkedHashSet<>();
+        for (String name : workloads) {
+            String base = Workloads.spec(name).base();
+            bases.add(base == null ? name : base);
+        }
+        return new ArrayList<>(bases);
+    }
+
+    /** Measures this machine's figures for the given workloads, in a JVM of its own. */
+    public static Map<String, Double> measure(List<String> workloads, TrialSettings settings) {
+        JsonNode report;
+        try {
+            report = HelperJvm.run(List.of("probe-worker", "--workloads", String.join(",", workloads)), settings,
+                    List.of(), TIME_LIMIT_SECONDS);
+        } catch (HelperJvm.NoReport e) {
+            throw new IllegalStateException("the speed probe " + e.getMessage());
+        }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (String name : workloads) {
+            double seconds = report.path(name).asDouble(Double.NaN);
+            if (!(seconds > 0)) {
+                throw new IllegalStateException("the speed probe gave no figure for " + name + ": " + report);
+            }
+            figures.put(name, seconds);
+        }
+        return figures;
+    }
+
+    /**
+     * Compares this machine's figures with a class's.
+     *
+     * @throws BadInputException when the class has no figure for any of them (it was calibrated before the probe)
+     */
+    public static Comparison compare(Map<String, Double> measured, BudgetTable table) {
+        Map<String, Double> reference = new LinkedHashMap<>();
+        double logSum = 0;
+        for (Map.Entry<String, Double> e : measured.entrySet()) {
+            Double ref = table.probe().get(e.getKey());
+            if (ref != null) {
+                reference.put(e.getKey(), ref);
+                logSum += Math.log(e.getValue() / ref);
+            }
+        }
+        if (reference.isEmpty()) {
+            throw new BadInputException("hardware class " + table.hardwareClass() + " has no speed-probe figures for "
+                    + String.join(", ", measured.keySet()) + "; recalibrate it, or give --budget-seconds");
+        }
+        return new Comparison(measured, reference, Math.exp(logSum / reference.size()));
+    }
+}

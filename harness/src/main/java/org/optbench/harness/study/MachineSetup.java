@@ -1,0 +1,55 @@
+package org.optbench.harness.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.optbench.api.BadInputException;
+import org.optbench.harness.budgets.Budgets;
+import org.optbench.harness.launch.TrialSettings;
+import org.optbench.harness.probe.SpeedProbe;
+
+/**
+ * The machine a study runs on, measured before it starts: its hardware class and budgets, and the factor its speed
+ * probe says the budgets must be scaled by ({@link SpeedProbe}). A study whose budgets the user gave
+ * ({@code --budget-seconds}) is not probed: those seconds are this machine's; nor is one with nothing left to run.
+ *
+ * @param budgets the class and its budgets
+ * @param budgetScale what every trial's budget is multiplied by on this machine
+ * @param notes lines to show the user (how the class was chosen, what the probe found)
+ */
+public record MachineSetup(Budgets budgets, double budgetScale, List<String> notes) {
+
+    /** Resolves the hardware class and its budgets; the budget scale is 1 until {@link #probed} measures it. */
+    public static MachineSetup resolve(RunEnvironment env) {
+        Budgets budgets = Budgets.resolve(env.hardwareClass(), env.budgetsDir());
+        List<String> notes = new ArrayList<>();
+        if (budgets.note() != null) {
+            notes.add(budgets.note());
+        }
+        return new MachineSetup(budgets, 1.0, List.copyOf(notes));
+    }
+
+    /**
+     * This machine probed on the study's workloads: the budget scale set from the probe, or a refusal under
+     * {@code --strict-hardware} when it differs from the class by more than the tolerance.
+     *
+     * @param helperSettings the sandbox and heap the probe's JVM runs with
+     */
+    public MachineSetup probed(RunEnvironment env, List<String> workloads, TrialSettings helperSettings) {
+        Map<String, Double> measured = SpeedProbe.measure(SpeedProbe.probedWorkloads(workloads), helperSettings);
+        SpeedProbe.Comparison probe = SpeedProbe.compare(measured, budgets.table());
+        if (!probe.differs()) {
+            return this;
+        }
+        if (env.strictHardware()) {
+            throw new BadInputException(probe.describe(budgets.hardwareClass()) + ", more than "
+                    + Math.round(SpeedProbe.TOLERANCE * 100) + " % off: --strict-hardware refuses to run here");
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add(probe.describe(budgets.hardwareClass()) + String.format(Locale.ROOT,
+                "; budgets scaled by %.2f (--strict-hardware refuses instead)", probe.ratio()));
+        return new MachineSetup(budgets, probe.ratio(), List.copyOf(more));
+    }
+}

@@ -1,0 +1,54 @@
+package org.optbench.harness.trial;
+
+import org.optbench.api.Batch;
+import org.optbench.api.BatchStream;
+import org.optbench.api.HyperParameters;
+import org.optbench.api.OptimizerState;
+import org.optbench.api.Params;
+import org.optbench.api.Rng;
+import org.optbench.api.Submission;
+import org.optbench.workloads.Model;
+import org.optbench.workloads.Workload;
+
+/**
+ * Times training steps of a workload without a trial around them (no evaluation, no records): the speed probe's
+ * measurement. Each step, {@code selectData} + {@code update}, is timed by the thread's CPU time, which other
+ * processes on the machine barely move.
+ */
+public final class StepProbe {
+    private StepProbe() {
+    }
+
+    /**
+     * The median CPU seconds of a step over {@code measured} steps, after {@code warmup} untimed ones (the first
+     * steps pay for the JIT).
+     */
+    public static double medianStepSeconds(Workload workload, Submission submission, HyperParameters hyperParameters,
+                                           int warmup, int measured) {
+        Rng rng = Rng.of(1);
+        Params params = workload.initialParams(rng.split(1));
+        int requested = submission.batchSize(workload.spec().name());
+        int batchSize = requested == Submission.DEFAULT_BATCH_SIZE ? workload.spec().defaultBatchSize() : requested;
+        BatchStream stream = workload.trainingStream(batchSize, rng.split(2));
+        StepTimes times = new StepTimes();
+        TrialClock clock = TrialClock.SYSTEM;
+        try (Model model = workload.model(batchSize)) {
+            TrialContext context = new TrialContext(model, params, hyperParameters, workload.info(), rng.split(4),
+                    Double.MAX_VALUE, clock::threadCpuNanos);
+            OptimizerState state = submission.init(workload.info(), params, hyperParameters, rng.split(3));
+            context.setState(state);
+            for (int step = 0; step < warmup + measured; step++) {
+                context.beginStep(step, 0);
+                long start = clock.threadCpuNanos();
+                Batch batch = submission.selectData(stream, context);
+                context.setBatch(batch);
+                submission.update(context);
+                long end = clock.threadCpuNanos();
+                if (step >= warmup) {
+                    times.add(end - start);
+                }
+            }
+        }
+        return times.medianSeconds();
+    }
+}

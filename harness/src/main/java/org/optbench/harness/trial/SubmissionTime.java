@@ -1,0 +1,79 @@
+package org.optbench.harness.trial;
+
+/**
+ * Submission time: the timed phases ({@code selectData} + {@code update}, {@code prepareForEval}) on the trial's
+ * clock, measured on both clocks so that a record can say how much of its wall time the training thread ran.
+ *
+ * <p>On the {@link ClockKind#CPU CPU} clock, submission time is the training thread's CPU time in the timed phases
+ * plus the CPU time of everything else in the process since the clock started, timed phases or not: a thread a
+ * submission starts, the JDK's pools, garbage collection and the JIT all count, so no work can be hidden on
+ * another thread or in the untimed evaluation. The rest is sampled ({@link #sampleOthers()}), not read per step.
+ */
+final class SubmissionTime {
+    private final ClockKind kind;
+    private final TrialClock clock;
+    private final long othersAtStart;
+    private long othersNow;
+    private long timedWall;
+    private long timedCpu;
+    private long phaseWall;
+    private long phaseCpu;
+
+    /** Starts the clock: everything other threads do from now on counts. */
+    SubmissionTime(ClockKind kind, TrialClock clock) {
+        this.kind = kind;
+        this.clock = clock;
+        this.othersAtStart = clock.otherCpuNanos();
+        this.othersNow = othersAtStart;
+    }
+
+    /** The reading untimed phases (evaluation, logging) are measured with: the thread's CPU time, or wall. */
+    long now() {
+        return kind == ClockKind.CPU ? clock.threadCpuNanos() : clock.wallNanos();
+    }
+
+    /** Begins a timed phase. */
+    void begin() {
+        phaseWall = clock.wallNanos();
+        phaseCpu = clock.threadCpuNanos();
+    }
+
+    /** Ends a timed phase; returns its length on the trial's clock (for the CPU clock, the training thread's). */
+    long end() {
+        long wall = clock.wallNanos() - phaseWall;
+        long cpu = clock.threadCpuNanos() - phaseCpu;
+        timedWall += wall;
+        timedCpu += cpu;
+        return kind == ClockKind.CPU ? cpu : wall;
+    }
+
+    /** Reads what the rest of the process has used since the last sample. */
+    void sampleOthers() {
+        if (kind == ClockKind.CPU) {
+            othersNow = Math.max(othersNow, clock.otherCpuNanos());
+        }
+    }
+
+    /** Submission time so far, in nanoseconds of the trial's clock. */
+    long nanos() {
+        return kind == ClockKind.CPU ? timedCpu + (othersNow - othersAtStart) : timedWall;
+    }
+
+    /** Submission time so far, in seconds. */
+    double seconds() {
+        return nanos() / 1e9;
+    }
+
+    /** CPU time of other threads since the clock started, as last sampled, in seconds. */
+    double otherCpuSeconds() {
+        return (othersNow - othersAtStart) / 1e9;
+    }
+
+    /**
+     * The training thread's CPU time over wall time in the timed phases: about 1 when it had a core to itself,
+     * lower when other processes took turns on it; NaN before any phase.
+     */
+    double cpuShare() {
+        return timedWall == 0 ? Double.NaN : (double) timedCpu / timedWall;
+    }
+}
