@@ -21,10 +21,14 @@ import java.util.concurrent.TimeUnit;
  * just before the command runs.
  *
  * <p>Killing the {@code bwrap} process ({@link Process#destroyForcibly()}) kills everything inside:
- * {@code --die-with-parent} makes the sandbox's init die with it, and the kernel kills every process of a PID
- * namespace whose init died, grandchildren and daemons included. The kernel sends that death signal when the
- * <em>thread</em> that started {@code bwrap} ends, so start it from a thread that outlives the sandbox (the one that
- * waits for it).
+ * {@code --die-with-parent} makes the sandbox's init die with {@code bwrap}, and the kernel kills every process of a
+ * PID namespace whose init died, grandchildren and daemons that left their session included. The same flag kills
+ * {@code bwrap} when its parent dies, so a trial does not outlive its launcher; but the kernel sends that signal when
+ * the <em>thread</em> that started {@code bwrap} ends (seen here: exit 137 a moment after the starting thread
+ * returned), so start it from a thread that lives as long as the sandbox, such as the one that waits for it.
+ *
+ * <p>Standard input, output and error pass through, so the progress protocol and {@code --exit-with-parent} (which
+ * watches standard input) work as without a sandbox.
  */
 public final class Sandbox {
     private static final String OR_NO_SANDBOX = ", or run with --no-sandbox";
@@ -44,20 +48,22 @@ public final class Sandbox {
             "/etc/nsswitch.conf", "/etc/passwd", "/etc/group", "/etc/hosts", "/etc/host.conf", "/etc/localtime",
             "/etc/timezone", "/etc/alternatives");
 
-    /**
-     * How this machine's bubblewrap confines, strongest first; {@link #detect} takes the first that works.
-     *
-     * @param userNamespace {@code --unshare-user}: needed by a bwrap that is not setuid when not root, and makes even
-     *     root inside powerless outside
-     * @param recentBwrap {@code --disable-userns} (no nested namespaces inside; bwrap 0.8) and a sized {@code /tmp}
-     *     ({@code --size}, bwrap 0.7, refused by a setuid bwrap)
-     */
+    /** How this machine's bubblewrap confines, strongest first; {@link #detect} takes the first that works. */
     private enum Mode {
         USER_NAMESPACE(true, true),
         USER_NAMESPACE_OLD_BWRAP(true, false),
-        SETUID_BWRAP(false, false);
+        NO_USER_NAMESPACE(false, false);
 
+        /**
+         * {@code --unshare-user}: what lets a bwrap that is not setuid confine without root, and makes even root
+         * inside powerless outside. Without it (a setuid bwrap on a kernel without unprivileged user namespaces, or
+         * root where creating one is blocked) the process runs as its own user, with no capabilities.
+         */
         final boolean userNamespace;
+        /**
+         * {@code --disable-userns} (no nested namespaces inside; bwrap 0.8) and sized tmpfs mounts ({@code --size},
+         * bwrap 0.7, refused by a setuid bwrap).
+         */
         final boolean recentBwrap;
 
         Mode(boolean userNamespace, boolean recentBwrap) {
@@ -149,6 +155,9 @@ public final class Sandbox {
         }
         List<String> line = new ArrayList<>();
         line.add(bwrap.toString());
+        // Namespaces of its own: network (loopback only), PID (its init's death kills them all), IPC, host name,
+        // cgroup where the kernel has it. A new session, so it cannot type into our terminal (TIOCSTI); no
+        // capabilities, even as root; and none of our environment.
         if (mode.userNamespace) {
             line.add("--unshare-user");
             if (mode.recentBwrap) {
@@ -191,7 +200,10 @@ public final class Sandbox {
         for (String file : ETC_FILES) {
             line.addAll(List.of("--ro-bind-try", file, file));
         }
-        line.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        // bwrap's /dev is a writable tmpfs of unbounded size (and /dev/shm a directory in it): read-only, it still
+        // holds the device nodes a JVM uses (null, zero, urandom, tty), and POSIX shared memory, which neither the JVM
+        // nor ND4J needs, is gone.
+        line.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"));
     }
 
     private void addTmpfs(List<String> line, String path, ResourceLimits limits) {
