@@ -207,7 +207,8 @@ public record Leaderboard(String experiment, ScoreReport report, BootstrapResult
         List<TrialResult> contended = contendedTrials();
         if (!contended.isEmpty()) {
             lines.add("  warning: " + contended.size() + (contended.size() == 1 ? " trial" : " trials")
-                    + " ran on a shared machine (contended); their times may be unreliable (see the report)");
+                    + " ran on a shared machine (contended); " + (contended.size() == 1 ? "its time" : "their times")
+                    + " may be unreliable (see the report)");
         }
         if (!budgetScales().isEmpty()) {
             lines.add("  note: budgets were scaled (" + scalesText(budgetScales())

@@ -56,10 +56,12 @@ class LeaderboardFilesTest {
         List<String> lines = Files.readAllLines(report.resolve(LeaderboardFiles.CSV));
         assertEquals(String.join(",", LeaderboardFiles.CSV_COLUMNS), lines.get(0));
         assertEquals(5, lines.size());
+        // ... then studies of the score and of the pair, trials, reached, failed, optimizer step (blank: not
+        // recorded), best validation value, target, clock (none recorded: wall), contended trials.
         assertTrue(lines.contains("self_tuning,slow,cnn,,0.835859,0.835859,0.835859,30.000,30.000,30.000,30.000,"
-                + "1.0000,0.003000,6291456,cpu-test"), String.join("\n", lines));
+                + "1.0000,0.003000,6291456,cpu-test,2,2,2,2,0,,0.970000,0.9,wall,0"), String.join("\n", lines));
         assertTrue(lines.contains("self_tuning,fast,cnn,,0.500000,0.500000,0.500000,inf,inf,inf,inf,inf,0.004000,"
-                + "8388608,cpu-test"), String.join("\n", lines));
+                + "8388608,cpu-test,2,2,2,0,0,,0.600000,0.9,wall,0"), String.join("\n", lines));
     }
 
     @Test
