@@ -22,6 +22,16 @@ public record Plot(String fileName, String title, String caption, Chart<?, ?> ch
         Objects.requireNonNull(chart, "chart");
     }
 
+    /** The chart's width in pixels. */
+    public int width() {
+        return chart.getWidth();
+    }
+
+    /** The chart's height in pixels. */
+    public int height() {
+        return chart.getHeight();
+    }
+
     /** The chart as PNG bytes. */
     public byte[] png() {
         try {

@@ -11,7 +11,10 @@ import org.optbench.results.leaderboard.Leaderboard;
 /**
  * What the regression gate compares: per experiment, submission and workload, the time to target and the median
  * step time, and per submission the score. Written by {@code optbench leaderboard --save-baseline FILE} as JSON
- * ({@link BaselineJson}); a time to target of {@code null} means the target was not reached.
+ * ({@link BaselineJson}); a time to target of {@code null} means the target was not reached. Times are in the
+ * hardware class's reference seconds (measured seconds divided by each trial's budget scale, as the leaderboard
+ * computes them), so a baseline from a machine that needed a scaled budget compares with one from a reference
+ * machine.
  *
  * @param format always {@link #FORMAT}
  * @param ruleVersion the AlgoPerf rules the scores were computed with
@@ -32,15 +35,28 @@ public record Baseline(@JsonProperty("format") String format, @JsonProperty("rul
      * One experiment.
      *
      * @param hardwareClasses the hardware classes the trials ran on
+     * @param clock the clock that timed the trials ({@code cpu} or {@code wall}); {@code null} in baselines older
+     *              than the field, which were timed by the wall clock
      * @param submissions by submission name
      */
     public record Experiment(@JsonProperty("hardware_classes") List<String> hardwareClasses,
+                             @JsonProperty("clock") String clock,
                              @JsonProperty("submissions") Map<String, SubmissionEntry> submissions) {
         /** Copies, keeping order. */
         public Experiment {
             hardwareClasses = hardwareClasses == null ? List.of() : List.copyOf(hardwareClasses);
             submissions = submissions == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(submissions));
+        }
+
+        /** An experiment of a baseline without a clock (wall). */
+        public Experiment(List<String> hardwareClasses, Map<String, SubmissionEntry> submissions) {
+            this(hardwareClasses, null, submissions);
+        }
+
+        /** The clock, {@code wall} for baselines older than the field. */
+        public String clockOrWall() {
+            return clock == null ? "wall" : clock;
         }
     }
 
@@ -62,7 +78,8 @@ public record Baseline(@JsonProperty("format") String format, @JsonProperty("rul
      * One submission on one workload.
      *
      * @param timeToTargetSeconds the median over studies of the time to target; {@code null} when not reached
-     * @param stepTimeMedianSeconds the median over trials of the median step time; {@code null} when unknown
+     * @param stepTimeMedianSeconds the median over trials of the median step time, in reference seconds;
+     *                              {@code null} when unknown
      */
     public record WorkloadEntry(@JsonProperty("time_to_target_seconds") Double timeToTargetSeconds,
                                 @JsonProperty("step_time_median_seconds") Double stepTimeMedianSeconds) {
@@ -92,7 +109,7 @@ public record Baseline(@JsonProperty("format") String format, @JsonProperty("rul
                 }
                 submissions.put(s, new SubmissionEntry(b.report().scores().get(s), workloads));
             }
-            experiments.put(b.experiment(), new Experiment(List.copyOf(b.hardwareClasses()), submissions));
+            experiments.put(b.experiment(), new Experiment(List.copyOf(b.hardwareClasses()), b.clock(), submissions));
         }
         return new Baseline(FORMAT, version, experiments);
     }

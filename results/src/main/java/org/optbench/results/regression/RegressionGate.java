@@ -4,20 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.optbench.api.BadInputException;
 
 /**
  * Compares current results with a baseline: every experiment, submission and workload of the baseline must be in
  * the current results (else the check fails) and no worse than the tolerance allows. A time (to target or per step)
  * regresses when {@code current > baseline * (1 + tolerance)} (a miss is {@code +inf}: a new miss regresses, a miss
  * in both does not); the score regresses when {@code current < baseline - tolerance}. Results the baseline lacks
- * are not checked.
+ * are not checked. Both sides are in the hardware class's reference seconds ({@link Baseline}); a baseline timed by
+ * another clock than the current records is refused, since CPU and wall seconds do not compare.
  */
 public final class RegressionGate {
     private RegressionGate() {
     }
 
-    /** Every check, in baseline order: per submission its score, then per workload time to target and step time. */
+    /**
+     * Every check, in baseline order: per submission its score, then per workload time to target and step time.
+     *
+     * @throws BadInputException when an experiment's baseline was timed by another clock than its current records
+     */
     public static List<Check> compare(Baseline baseline, Baseline current, Tolerances tolerances) {
+        baseline.experiments().forEach((experiment, base) -> {
+            Baseline.Experiment now = current.experiments().get(experiment);
+            if (now != null && !now.clockOrWall().equals(base.clockOrWall())) {
+                throw new BadInputException(experiment + ": the baseline was timed by the " + base.clockOrWall()
+                        + " clock but the current records by the " + now.clockOrWall() + " clock; times compare "
+                        + "within one clock: save a baseline from " + now.clockOrWall() + "-clock records");
+            }
+        });
         List<Check> checks = new ArrayList<>();
         baseline.experiments().forEach((experiment, base) -> {
             Baseline.Experiment now = current.experiments().get(experiment);

@@ -18,7 +18,14 @@ import org.optbench.results.records.TrialResult;
  * {@link TrialRecords#findComplete}); each workload's metric, direction and target come from its trials'
  * {@code trial.json}, and a trial whose {@code base_workload} is set is a held-out variant of that base. The
  * time to target is recomputed from {@code eval_measurements.csv}, since the best-trial rule needs eval indices.
- * Budgets are seconds on a hardware class, so only trials of one class are scored together.
+ * Budgets are seconds on a hardware class, so only trials of one class are scored together, and only trials timed by
+ * one clock ({@link TrialRecord#clockOrWall()}: CPU time and wall time do not compare).
+ *
+ * <p>Times are in the hardware class's reference seconds. A trial that ran on a machine slower than the class's
+ * reference had its budget scaled by {@code budget_scale} (the speed probe's ratio, e.g. 1.3) and took about that
+ * much longer; its times are divided by {@link TrialRecord#budgetScaleOrOne()} here ({@link #referenceSeconds}),
+ * where records become times, so that the best-trial rule, the score, the bootstrap, the leaderboard tables and the
+ * regression gate all compare like with like. Records keep the raw seconds they measured.
  */
 public final class RecordTimes {
     private RecordTimes() {
@@ -88,19 +95,61 @@ public final class RecordTimes {
         return results;
     }
 
+    /**
+     * {@code rawSeconds} measured by the trial of {@code record} in its hardware class's reference seconds:
+     * divided by the record's budget scale (1 for records older than the field). Use it for every time taken from a
+     * record (time to target, step times) before comparing it with another trial's.
+     */
+    public static double referenceSeconds(TrialRecord record, double rawSeconds) {
+        return rawSeconds / record.budgetScaleOrOne();
+    }
+
+    /**
+     * Where the trial of {@code result} first reached its validation target, recomputed from its evaluations, with
+     * the time in reference seconds ({@link #referenceSeconds}).
+     */
+    public static TargetHit firstHit(TrialResult result) {
+        TrialRecord r = result.record();
+        TargetHit raw = TimeToTarget.firstHit(r.trial(), result.evals(), "validation/" + r.metric(),
+                r.metricDirection(), r.validationTarget());
+        return raw.reached() ? new TargetHit(raw.trial(), raw.evalIndex(), referenceSeconds(r, raw.seconds())) : raw;
+    }
+
+    /**
+     * Refuses trials timed by different clocks, as hardware classes are refused: one line naming the clocks and how
+     * many trials each timed. Records without a {@code clock} field count as {@code wall}.
+     *
+     * @param source names the input, for the message
+     */
+    public static void requireOneClock(Iterable<TrialRecord> records, String source) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (TrialRecord r : records) {
+            counts.merge(r.clockOrWall(), 1, Integer::sum);
+        }
+        if (counts.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            counts.forEach((clock, n) -> parts.add(clock + " (" + n + (n == 1 ? " trial)" : " trials)")));
+            throw new BadInputException(source + ": trials were timed by different clocks: " + String.join(", ", parts)
+                    + " (records without a clock field count as wall); times compare within one clock: score each "
+                    + "clock's records apart");
+        }
+    }
+
     /** The hardware class of a record as reports show it, {@code (none)} when it has none. */
     public static String classOf(TrialRecord r) {
         return r.hardwareClass() == null ? "(none)" : r.hardwareClass();
     }
 
     /**
-     * Every trial's first hit, with base workloads and variants from the records; trials of one workload must share
-     * their metric, direction and target.
+     * Every trial's first hit in reference seconds ({@link #firstHit(TrialResult)}), with base workloads and
+     * variants from the records; trials of one workload must share their metric, direction and target, and all
+     * trials one clock ({@link #requireOneClock}).
      *
      * @param results trial results by directory
      * @param source names the input, for error messages
      */
     public static TrialSet of(Map<Path, TrialResult> results, String source) {
+        requireOneClock(results.values().stream().map(TrialResult::record).toList(), source);
         List<TrialOutcome> trials = new ArrayList<>();
         Map<String, TrialRecord> firstOfWorkload = new HashMap<>();
         Map<String, Path> firstDir = new HashMap<>();
@@ -122,10 +171,7 @@ public final class RecordTimes {
                 variantToBase.put(r.workload(), r.baseWorkload());
                 bases.add(r.baseWorkload()); // a base nobody ran still counts as unsolved for everyone
             }
-            WorkloadTarget target = new WorkloadTarget(r.metric(), r.metricDirection(), r.validationTarget());
-            trials.add(new TrialOutcome(r.submission(), r.workload(), r.study(),
-                    TimeToTarget.firstHit(r.trial(), result.evals(), target.column(), target.direction(),
-                            target.validationTarget())));
+            trials.add(new TrialOutcome(r.submission(), r.workload(), r.study(), firstHit(result)));
         }
         bases.removeAll(variantToBase.keySet());
         return new TrialSet(trials, new ArrayList<>(bases), variantToBase, source);

@@ -56,10 +56,12 @@ class LeaderboardFilesTest {
         List<String> lines = Files.readAllLines(report.resolve(LeaderboardFiles.CSV));
         assertEquals(String.join(",", LeaderboardFiles.CSV_COLUMNS), lines.get(0));
         assertEquals(5, lines.size());
+        // ... then studies of the score and of the pair, trials, reached, failed, optimizer step (blank: not
+        // recorded), best validation value, target, clock (none recorded: wall), contended trials.
         assertTrue(lines.contains("self_tuning,slow,cnn,,0.835859,0.835859,0.835859,30.000,30.000,30.000,30.000,"
-                + "1.0000,0.003000,6291456,cpu-test"), String.join("\n", lines));
+                + "1.0000,0.003000,6291456,cpu-test,2,2,2,2,0,,0.970000,0.9,wall,0"), String.join("\n", lines));
         assertTrue(lines.contains("self_tuning,fast,cnn,,0.500000,0.500000,0.500000,inf,inf,inf,inf,inf,0.004000,"
-                + "8388608,cpu-test"), String.join("\n", lines));
+                + "8388608,cpu-test,2,2,2,0,0,,0.600000,0.9,wall,0"), String.join("\n", lines));
     }
 
     @Test
@@ -134,5 +136,83 @@ class LeaderboardFilesTest {
         assertThrows(BadInputException.class, () -> Leaderboards.read(records,
                 new Selection(List.of("external_tuning"), Set.of(), Set.of(), null, false),
                 Leaderboards.Settings.defaults()));
+    }
+
+    @Test
+    void consoleLinesAreWhatTheLeaderboardCommandPrints() {
+        // Two identical studies: a real (if zero-width) interval. fast reached mlp in both studies, never cnn.
+        assertEquals(List.of("self_tuning:",
+                "  slow                 0.8359 [0.8359, 0.8359]  reached 4/4",
+                "  fast                 0.5000 [0.5000, 0.5000]  reached 2/4"), boards.get(0).consoleLines());
+    }
+
+    @Test
+    void aReportWithoutContentionOrScalingHasNoBanner() throws IOException {
+        String md = Files.readString(report.resolve(LeaderboardFiles.MARKDOWN));
+        String html = Files.readString(report.resolve(LeaderboardFiles.HTML));
+        assertFalse(md.contains("Contended") || md.contains("Scaled budgets"), md);
+        assertFalse(html.contains("id=\"contention\"") || html.contains("id=\"budget-scale\""));
+    }
+
+    /** The suite fixture with one study: contention, scaled budgets, a failure, misses, a skipped workload. */
+    static Path suiteReport(Path dir) {
+        ReportFixture.write(dir.resolve("records/external_tuning"), 7, 1);
+        List<Leaderboard> suite = Leaderboards.read(dir.resolve("records"), Selection.all(),
+                new Leaderboards.Settings(org.optbench.results.scoring.RuleVersion.V0_6, 50, 0.95, 0));
+        LeaderboardFiles.write(suite, dir.resolve("report"));
+        return dir.resolve("report");
+    }
+
+    @Test
+    void oneStudyContentionScalingMissesAndFailuresAreSaidPlainly() throws IOException {
+        Path out = suiteReport(tmp.resolve("suite"));
+        String md = Files.readString(out.resolve(LeaderboardFiles.MARKDOWN));
+        // The banner comes first, names the contended trial and its CPU share; the note gives the scale.
+        assertTrue(md.startsWith("# optbench leaderboard\n\n> **Warning. Contended: 1 of 20 trials ran on a shared "
+                + "machine (CPU share below the contention threshold); its time may be unreliable.**\n>\n"
+                + "> - external_tuning/shampoo/study_0/mnist_autoencoder_sigmoid/trial_1 (CPU share 0.41)\n"), md);
+        assertTrue(md.contains("> **Note.** Scaled budgets: trials on machines slower than their hardware class's "
+                + "reference had their budgets scaled (x1.30 for 7 trials)."), md);
+        // One study: no interval, and how many trials reached their targets (shampoo skipped one workload and
+        // failed on another: 5 of 6).
+        assertTrue(md.contains("| 2 | shampoo | 0.7143 | n/a (1 study) | reached 5/6 |"), md);
+        assertTrue(md.contains("| 3 | sgd_nesterov | 0.0000 | n/a (1 study) | reached 0/7 |"), md);
+        // adamw is 4/3 of shampoo's time on 5 workloads and alone on 2 (shampoo failed one, skipped one); shampoo
+        // is best on 5 of 7: rho = 5/7 everywhere, score 0.7143.
+        assertTrue(md.contains("| mnist_mlp | 400.00 n/a (1 study) | 300.00 n/a (1 study) | missed 0.9765 / 0.9836 |"),
+                md);
+        assertTrue(md.contains("| cifar10_resnet_tiny | 40.00 n/a (1 study) | failed: OutOfMemoryError: Java heap "
+                + "space while allocating the pr... | missed 0.9765 / 0.9836 |"), md);
+        // sgd_nesterov's quadratic loss: best 2e-3 x 10^(3/8) = 0.004743 against 0.001
+        assertTrue(md.contains("| quadratic | 40.00 n/a (1 study) | 30.00 n/a (1 study) | missed 0.004743 / 0.001000 |"),
+                md);
+        // Step and optimizer step in ms, in reference seconds (sgd_nesterov measured 3.9 ms on a 1.3x slower
+        // machine); sgd_nesterov's records predate the optimizer field: blank.
+        assertTrue(md.contains("| mnist_mlp | 4.000 | 1.000 | 10.000 | 6.000 | 3.000 |  |"), md);
+        assertTrue(md.contains("| sgd_nesterov | 0 | mnist_mlp | 1 | missed 0.9765 / 0.9836 (budget) | 0.97 | 1 | 1.30 |"),
+                md);
+
+        String html = Files.readString(out.resolve(LeaderboardFiles.HTML));
+        int banner = html.indexOf("<div class=\"banner warning\" id=\"contention\"");
+        assertTrue(banner > 0 && banner < html.indexOf("<section"), "the banner opens the page");
+        assertTrue(html.contains("<li>external_tuning/shampoo/study_0/mnist_autoencoder_sigmoid/trial_1 (CPU share "
+                + "0.41)</li>"));
+        assertTrue(html.contains("<td>n/a (1 study)</td>"));
+        assertFalse(html.contains("[0.7143, 0.7143]"), "no degenerate interval");
+
+        List<String> csv = Files.readAllLines(out.resolve(LeaderboardFiles.CSV));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("external_tuning,shampoo,cifar10_resnet_tiny,")
+                && l.endsWith(",1,1,1,0,1,0.006000,,0.9836,cpu,0")), String.join("\n", csv));
+    }
+
+    @Test
+    void marginsShowEnoughDigitsToTellAMissFromTheTarget() {
+        assertEquals("0.9765 / 0.9836", ReportText.margin(0.97651, 0.9836));
+        // rounded to the target's 4 digits both would read 0.9836: one more digit
+        assertEquals("0.98359 / 0.98360", ReportText.margin(0.98359, 0.9836));
+        assertEquals("0.43120 / 0.43389", ReportText.margin(0.4312, 0.43389));
+        assertEquals("OutOfMemoryError: Java heap space", ReportText.shortFailure(
+                "java.lang.OutOfMemoryError: Java heap space\n\tat org.optbench.X.y(X.java:1)"));
+        assertEquals("no reason recorded", ReportText.shortFailure(null));
     }
 }

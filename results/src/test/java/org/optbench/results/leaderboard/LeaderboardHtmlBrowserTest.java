@@ -34,6 +34,7 @@ class LeaderboardHtmlBrowserTest {
     static Path tmp;
     static Path chromium;
     static Path html;
+    static Path suiteHtml;
 
     @BeforeAll
     static void findChromiumAndWriteReport() {
@@ -47,6 +48,31 @@ class LeaderboardHtmlBrowserTest {
         LeaderboardFiles.write(Leaderboards.read(records, Selection.all(),
                 new Leaderboards.Settings(org.optbench.results.scoring.RuleVersion.V0_6, 200, 0.95, 0)), report);
         html = report.resolve(LeaderboardFiles.HTML);
+        suiteHtml = LeaderboardFilesTest.suiteReport(tmp.resolve("suite")).resolve(LeaderboardFiles.HTML);
+    }
+
+    @Test
+    void theContentionBannerOpensThePageAndOneStudyShowsNoInterval() throws Exception {
+        Run dom = chromium(suiteHtml, "--dump-dom");
+        assertEquals(0, dom.exitCode, dom.stderr);
+        assertEquals(List.of(), consoleMessages(dom.stderr), "console messages of " + suiteHtml);
+        // As the browser parsed it: the banner is the first thing after the heading, with the trial and its share.
+        Matcher banner = Pattern.compile("<h1>optbench leaderboard</h1>\\s*<div class=\"banner warning\" "
+                + "id=\"contention\" role=\"alert\"><strong>Contended: 1 of 20 trials[^<]*</strong>\\s*<ul>\\s*"
+                + "<li>external_tuning/shampoo/study_0/mnist_autoencoder_sigmoid/trial_1 \\(CPU share 0\\.41\\)</li>")
+                .matcher(dom.stdout);
+        assertTrue(banner.find(), dom.stdout.substring(0, Math.min(3000, dom.stdout.length())));
+        assertTrue(dom.stdout.contains("<div class=\"banner note\" id=\"budget-scale\">Scaled budgets:"));
+        assertTrue(dom.stdout.contains("<td>n/a (1 study)</td><td>reached 5/6</td>"), "shampoo's score row");
+
+        // And as drawn: the banner's red frame (#c0392b) lies in the top of the page, above the first table.
+        Path png = tmp.resolve("suite-screenshot.png");
+        Run shot = chromium(suiteHtml, "--screenshot=" + png, "--window-size=1280,1200");
+        assertEquals(0, shot.exitCode, shot.stderr);
+        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage top = image.getSubimage(0, 0, image.getWidth(), 260);
+        assertTrue(countNear(top, 0xc0392b) > 1000, "no red banner frame in the top 260 px: "
+                + countNear(top, 0xc0392b));
     }
 
     @Test

@@ -18,9 +18,11 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.api.BadInputException;
+import org.optbench.results.leaderboard.Leaderboard;
 import org.optbench.results.leaderboard.Leaderboards;
 import org.optbench.results.leaderboard.RecordTree;
 import org.optbench.results.leaderboard.Selection;
+import org.optbench.results.scoring.RuleVersion;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -153,5 +155,55 @@ class RegressionGateTest {
                 .contains("malformed JSON"));
         assertThrows(BadInputException.class, () -> BaselineJson.read(tmp.resolve("absent.json")));
         assertThrows(BadInputException.class, () -> new Tolerances(-0.1, 0.1, 0.05));
+    }
+
+    @Test
+    void aSlowerMachineWithItsBudgetScaledScoresAndPassesTheGateAsTheReferenceDoes() {
+        // Given the same trials on the class's reference machine and on one twice as slow, whose budgets were
+        // scaled by 2 (every measured second doubled).
+        Path reference = tmp.resolve("reference");
+        RecordTree.twoByTwo(reference.resolve("self_tuning"));
+        Path slower = tmp.resolve("slower");
+        RecordTree.twoByTwo(slower.resolve("self_tuning"), 2, b -> b.budgetScale(2.0));
+        Leaderboards.Settings settings = new Leaderboards.Settings(RuleVersion.V0_6, 50, 0.95, 0);
+        List<Leaderboard> onReference = Leaderboards.read(reference, Selection.all(), settings);
+        List<Leaderboard> onSlower = Leaderboards.read(slower, Selection.all(), settings);
+        // Then the scores and the times, in reference seconds, are the same.
+        assertEquals(onReference.get(0).report().scores(), onSlower.get(0).report().scores());
+        assertEquals(20.0, onSlower.get(0).report().input().times().time("slow", "mlp")); // 40 s measured / 2
+        assertEquals(0.001, onSlower.get(0).stepTimeMedianSeconds("slow", "mlp"), 1e-15);
+        Baseline base = Baseline.of(onReference);
+        assertEquals(base, Baseline.of(onSlower));
+        assertTrue(RegressionGate.passed(RegressionGate.compare(base, Baseline.of(onSlower), Tolerances.defaults())));
+
+        // The same slower records without their scale: every time doubles, the ratios (and so the scores) do not.
+        Path unscaled = tmp.resolve("unscaled");
+        RecordTree.twoByTwo(unscaled.resolve("self_tuning"), 2, b -> b);
+        List<Check> failed = RegressionGate.compare(base, Baseline.of(Leaderboards.read(unscaled, Selection.all(),
+                settings)), Tolerances.defaults()).stream().filter(c -> !c.passed()).toList();
+        // 3 reached times (fast/cnn missed in both) and 4 step times regress by +100 %.
+        assertEquals(7, failed.size(), failed.toString());
+        assertTrue(failed.stream().noneMatch(c -> c.quantity() == Quantity.SCORE), failed.toString());
+    }
+
+    @Test
+    void aBaselineTimedByAnotherClockIsRefused() throws Exception {
+        Path records = tmp.resolve("cpu-records");
+        RecordTree.twoByTwo(records.resolve("self_tuning"), 1, b -> b.clock("cpu"));
+        Baseline current = Baseline.of(Leaderboards.read(records, Selection.all(),
+                new Leaderboards.Settings(RuleVersion.V0_6, 1, 0.95, 0)));
+        assertEquals("cpu", current.experiments().get("self_tuning").clock());
+        // A baseline file from before the clock field was timed by the wall clock.
+        Path file = tmp.resolve("old.json");
+        Files.writeString(file, "{\"format\": \"optbench-baseline/1\", \"rule_version\": \"v0.6\", \"experiments\": "
+                + "{\"self_tuning\": {\"hardware_classes\": [\"cpu-test\"], \"submissions\": {\"fast\": {\"score\": "
+                + "0.5, \"workloads\": {}}}}}}");
+        Baseline old = BaselineJson.read(file);
+        assertEquals("wall", old.experiments().get("self_tuning").clockOrWall());
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> RegressionGate.compare(old, current, Tolerances.defaults()));
+        assertEquals("self_tuning: the baseline was timed by the wall clock but the current records by the cpu "
+                + "clock; times compare within one clock: save a baseline from cpu-clock records", e.getMessage());
+        assertTrue(RegressionGate.passed(RegressionGate.compare(current, current, Tolerances.defaults())));
     }
 }

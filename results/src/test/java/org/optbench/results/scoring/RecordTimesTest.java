@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.api.BadInputException;
@@ -29,6 +30,12 @@ class RecordTimesTest {
 
     void trialOn(String hardwareClass, String submission, String workload, String base, int study, int trial,
                  double target, boolean complete, double... secondsAndAccuracy) {
+        trialWith(b -> b.hardwareClass(hardwareClass), submission, workload, base, study, trial, target, complete,
+                secondsAndAccuracy);
+    }
+
+    void trialWith(UnaryOperator<TrialRecordBuilder> extra, String submission, String workload, String base, int study,
+                   int trial, double target, boolean complete, double... secondsAndAccuracy) {
         TrialRecordWriter writer = TrialRecordWriter.create(root, submission, study, workload, trial);
         for (int i = 0; i < secondsAndAccuracy.length; i += 2) {
             writer.appendEval(new EvalRow(100L * i, 0, secondsAndAccuracy[i], 1, 0, secondsAndAccuracy[i] + 1,
@@ -36,13 +43,13 @@ class RecordTimesTest {
         }
         if (complete) {
             // Deliberately claims a time to target of 1 s: the scorer recomputes it from the evaluations.
-            writer.complete(new TrialRecordBuilder().submission(submission).workload(workload).baseWorkload(base)
+            writer.complete(extra.apply(new TrialRecordBuilder().hardwareClass("cpu").submission(submission).workload(workload).baseWorkload(base)
                     .study(study).trial(trial).seed(7).hyperparameters(Map.of("lr", 0.1)).budgetSeconds(100)
                     .metric("accuracy").metricDirection(MetricDirection.HIGHER).validationTarget(target)
-                    .testTarget(target).hardwareClass(hardwareClass).timeToTargetSeconds(1.0).steps(10).evals(2)
+                    .testTarget(target).timeToTargetSeconds(1.0).steps(10).evals(2)
                     .submissionSeconds(1).evalSeconds(1).wallSeconds(2).stepTimeMedianSeconds(0.01)
                     .peakRssBytes(1).stateBytes(1).stopReason(StopReason.BUDGET).optbenchVersion("test")
-                    .startedAt("2026-11-27T00:00:00Z").build());
+                    .startedAt("2026-11-27T00:00:00Z")).build());
         }
     }
 
@@ -120,5 +127,40 @@ class RecordTimesTest {
         trial("adamw", "mnist", null, 0, 1, 0.9, false, 10, 0.95);
         BadInputException e = assertThrows(BadInputException.class, () -> RecordTimes.read(root));
         assertEquals(root + ": no complete trial directories (none has a trial.json)", e.getMessage());
+    }
+
+    @Test
+    void trialsTimedByDifferentClocksAreRefusedInOneLine() {
+        // Given two CPU-timed trials and one record older than the clock field (which counts as wall).
+        trialWith(b -> b.clock("cpu"), "adamw", "mnist", null, 0, 1, 0.9, true, 10, 0.95);
+        trialWith(b -> b.clock("cpu"), "adamw", "mnist", null, 1, 1, 0.9, true, 12, 0.95);
+        trialWith(b -> b, "sgd", "mnist", null, 0, 1, 0.9, true, 20, 0.95);
+        BadInputException mixed = assertThrows(BadInputException.class, () -> RecordTimes.read(root));
+        assertEquals(root + ": trials were timed by different clocks: cpu (2 trials), wall (1 trial) (records "
+                + "without a clock field count as wall); times compare within one clock: score each clock's records "
+                + "apart", mixed.getMessage());
+        assertEquals(1, mixed.getMessage().lines().count());
+    }
+
+    @Test
+    void oldRecordsAndWallRecordsAreOneClock() {
+        trialWith(b -> b.clock("wall"), "adamw", "mnist", null, 0, 1, 0.9, true, 10, 0.95);
+        trialWith(b -> b, "sgd", "mnist", null, 0, 1, 0.9, true, 20, 0.95);
+        assertEquals(10.0, RecordTimes.read(root).times().time("adamw", "mnist"));
+    }
+
+    @Test
+    void timesAreInReferenceSecondsOfTheHardwareClass() {
+        // adamw ran on the class's reference machine and reached 0.9 at 15 s. sgd ran on a machine 1.3 times
+        // slower: its budget was scaled by 1.3 and it measured 27.3 s for what takes 21 s on the reference.
+        trial("adamw", "mnist", null, 0, 1, 0.9, true, 10, 0.5, 15, 0.95);
+        trialWith(b -> b.budgetScale(1.3), "sgd", "mnist", null, 0, 1, 0.9, true, 13, 0.5, 27.3, 0.95);
+        ScoringInput input = RecordTimes.read(root);
+        assertEquals(15.0, input.times().time("adamw", "mnist"));
+        assertEquals(21.0, input.times().time("sgd", "mnist"), 1e-9); // 27.3 / 1.3
+        // Ratio 21 / 15 = 1.4 lies between tau_13 = 1.3939 and tau_14 = 1.4242 (tau_i = 1 + i/33): rho = 1 from
+        // tau_14, so (0.5 + 85) / 33, divided by 3: 85.5 / 99. Unscaled (27.3 / 15 = 1.82) it would be lower.
+        ScoreReport report = Scoring.score(input, RuleVersion.V0_6);
+        assertEquals(85.5 / 99, report.scores().get("sgd"), 1e-12);
     }
 }
