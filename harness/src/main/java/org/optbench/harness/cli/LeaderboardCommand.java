@@ -122,13 +122,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
             BaselineJson.write(Baseline.of(boards), saveBaseline);
         }
         for (Leaderboard b : boards) {
-            stdout.printf("%s:%s%n", b.experiment(), b.mixedHardware() ? " (mixed hardware classes "
-                    + String.join(", ", b.hardwareClasses()) + ")" : "");
-            for (String s : b.ranking()) {
-                var ci = b.bootstrap().scores().get(s);
-                stdout.printf(java.util.Locale.ROOT, "  %-20s %.4f [%.4f, %.4f]%n", s, ci.estimate(), ci.lower(),
-                        ci.upper());
-            }
+            b.consoleLines().forEach(stdout::println);
         }
         stdout.println("wrote " + written.size() + " files to " + out + " (" + LeaderboardFiles.HTML + ", "
                 + LeaderboardFiles.MARKDOWN + ", " + LeaderboardFiles.CSV + ", plots)"
