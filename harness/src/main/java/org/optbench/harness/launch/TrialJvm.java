@@ -31,6 +31,8 @@ public final class TrialJvm {
         command.add("-Xmn32m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // A fixed set of JIT compiler threads, which the CPU clock leaves out of a trial's time (SystemClock).
+        command.add("-XX:-UseDynamicNumberOfCompilerThreads");
         command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.maxNative());
         command.add("-cp");
         command.add(absoluteClassPath());

@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@link TrialClock} of this JVM on Linux: {@link System#nanoTime()} for the wall clock, the thread CPU clock
@@ -12,13 +15,18 @@ import java.nio.file.Path;
  * training thread, and {@code /proc/self/stat} (user + system time of the process, its waited-for children
  * included, in clock ticks of 10 ms) for the rest. The JDK's process CPU time has the same 10-ms resolution but
  * leaves out children. Where {@code /proc} is missing, other threads read as zero.
+ *
+ * <p>The JIT's compiler threads are left out of the rest: they compile on another core while the training thread
+ * runs, which the wall clock does not see either, and no submission can make them do its work. Their number is
+ * fixed for a trial JVM ({@code -XX:-UseDynamicNumberOfCompilerThreads}), so they are found once.
  */
 final class SystemClock implements TrialClock {
     /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture it supports. */
     private static final long NANOS_PER_TICK = 10_000_000L;
-    private static final Path STAT = Path.of("/proc/self/stat");
+    private static final Path SELF = Path.of("/proc/self");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private volatile List<Path> compilerThreads;
 
     @Override
     public long wallNanos() {
@@ -33,22 +41,42 @@ final class SystemClock implements TrialClock {
     @Override
     public long otherCpuNanos() {
         long thread = threadCpuNanos();
-        long process = processCpuNanos();
-        return process < 0 ? 0 : Math.max(0, process - thread);
+        long process = ticks(SELF.resolve("stat"));
+        if (process < 0) {
+            return 0;
+        }
+        long compiler = 0;
+        for (Path stat : compilerThreads()) {
+            compiler += Math.max(0, ticks(stat));
+        }
+        return Math.max(0, (process - compiler) * NANOS_PER_TICK - thread);
     }
 
-    /** utime + stime + cutime + cstime of this process, or -1 without /proc. */
-    static long processCpuNanos() {
+    private List<Path> compilerThreads() {
+        List<Path> found = compilerThreads;
+        if (found == null) {
+            found = new ArrayList<>();
+            try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
+                for (Path task : tasks.toList()) {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        found.add(task.resolve("stat"));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                found.clear();
+            }
+            compilerThreads = found;
+        }
+        return found;
+    }
+
+    /** utime + stime + cutime + cstime of a process or thread, or -1 when it cannot be read. */
+    private static long ticks(Path stat) {
         try {
-            return ProcStat.cpuTicks(Files.readString(STAT)) * NANOS_PER_TICK;
+            return ProcStat.cpuTicks(Files.readString(stat));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    /** Whether the JVM can read thread CPU time at all (the CPU clock needs it). */
-    static boolean threadCpuTimeSupported() {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        return bean.isCurrentThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled();
     }
 }
