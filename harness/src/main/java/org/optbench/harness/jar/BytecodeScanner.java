@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -17,10 +18,11 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Reads class files with ASM and reports every reference that breaks a {@link Rule}: the class's supertypes, the
- * types of its fields and method signatures, and in method bodies every call, field access, type use, class
- * literal and method handle. Also collects every type the classes refer to, so that a caller can tell which are
- * neither in the jar nor visible to it.
+ * Reads class files with ASM and reports every reference that breaks the {@link ReferencePolicy}: the class's
+ * supertypes, the types of its fields and method signatures, and in method bodies every call, field access, type
+ * use, class literal, method handle and dynamic constant. A class that declares a finalizer is a finding too: the
+ * JVM runs it on a thread of its own. Also collects every type the classes refer to, so that a caller can tell which
+ * are neither in the jar nor visible to it.
  */
 final class BytecodeScanner {
     /** Bootstrap methods javac emits for lambdas, string concatenation, records and switches: not the jar's own. */
@@ -28,18 +30,28 @@ final class BytecodeScanner {
             "java/lang/invoke/StringConcatFactory", "java/lang/runtime/ObjectMethods",
             "java/lang/runtime/SwitchBootstraps");
 
-    private final ForbiddenReferences forbidden;
+    private final ReferencePolicy policy;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private final Map<String, String> referencedTypes = new LinkedHashMap<>();
     private String currentClass;
+    private boolean collectingReferences;
 
-    BytecodeScanner(ForbiddenReferences forbidden) {
-        this.forbidden = forbidden;
+    BytecodeScanner(ReferencePolicy policy) {
+        this.policy = policy;
     }
 
-    /** Scans one class file. */
-    void scan(byte[] classFile) {
-        new ClassReader(classFile).accept(new ClassScanner(), ClassReader.SKIP_FRAMES);
+    /**
+     * Scans one class file. Its findings name the class, and the jar entry too when the entry is not where a loader
+     * looks for that class first ({@code META-INF/versions/17/com/example/Evil.class}, or anywhere else).
+     *
+     * @param mayRun whether the class may run, so that the types it refers to must resolve; a class file no loader
+     *     would take is judged all the same, but what it names need not exist
+     */
+    void scan(String entryName, byte[] classFile, boolean mayRun) {
+        collectingReferences = mayRun;
+        ClassReader reader = new ClassReader(classFile);
+        String location = entryName.equals(reader.getClassName() + ".class") ? "" : " (" + entryName + ")";
+        reader.accept(new ClassScanner(location), ClassReader.SKIP_FRAMES);
     }
 
     /** The findings so far, in the order met, without repeats. */
@@ -47,7 +59,10 @@ final class BytecodeScanner {
         return new ArrayList<>(findings.values());
     }
 
-    /** Every object type referred to (internal names), the jar's own included, to the first class naming it. */
+    /**
+     * Every object type referred to by a class that may run (internal names), the jar's own included, to the first
+     * class naming it.
+     */
     Map<String, String> referencedTypes() {
         return referencedTypes;
     }
@@ -56,37 +71,37 @@ final class BytecodeScanner {
         rule.ifPresent(r -> findings.putIfAbsent(where + " " + what, new Finding(where, what, r)));
     }
 
+    private void reportMember(String where, String what, Optional<ReferencePolicy.Breach> breach) {
+        breach.ifPresent(b -> report(where, b.inheritedFrom() == null ? what
+                : what + " (inherited from " + b.inheritedFrom() + ")", Optional.of(b.rule())));
+    }
+
     private void referType(String internalName) {
-        if (internalName == null) {
+        if (internalName == null || !collectingReferences) {
             return;
         }
-        Type t = internalName.startsWith("[") ? Type.getType(internalName).getElementType()
-                : Type.getObjectType(internalName);
-        if (t.getSort() == Type.OBJECT) {
-            referencedTypes.putIfAbsent(t.getInternalName(), currentClass);
+        String element = Descriptors.elementClass(internalName);
+        if (element != null) {
+            referencedTypes.putIfAbsent(element, currentClass);
         }
     }
 
     private void referDescriptor(String descriptor) {
-        Type t = Type.getType(descriptor);
-        if (t.getSort() == Type.METHOD) {
-            for (Type a : t.getArgumentTypes()) {
-                referDescriptor(a.getDescriptor());
-            }
-            referDescriptor(t.getReturnType().getDescriptor());
+        if (!collectingReferences) {
             return;
         }
-        Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
-        if (element.getSort() == Type.OBJECT) {
-            referencedTypes.putIfAbsent(element.getInternalName(), currentClass);
+        for (String type : Descriptors.objectTypes(descriptor)) {
+            referencedTypes.putIfAbsent(type, currentClass);
         }
     }
 
     private final class ClassScanner extends ClassVisitor {
+        private final String location;
         private String className;
 
-        ClassScanner() {
+        ClassScanner(String location) {
             super(Opcodes.ASM9);
+            this.location = location;
         }
 
         @Override
@@ -94,14 +109,15 @@ final class BytecodeScanner {
                           String[] interfaces) {
             className = name.replace('/', '.');
             currentClass = className;
+            String where = className + location;
             if (superName != null) {
                 referType(superName);
-                report(className, "extends " + superName, forbidden.type(superName));
+                report(where, "extends " + superName, policy.type(superName));
             }
             if (interfaces != null) {
                 for (String i : interfaces) {
                     referType(i);
-                    report(className, "implements " + i, forbidden.type(i));
+                    report(where, "implements " + i, policy.type(i));
                 }
             }
         }
@@ -109,16 +125,19 @@ final class BytecodeScanner {
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             referDescriptor(descriptor);
-            report(className + "." + name, "has type " + descriptor, forbidden.descriptorTypes(descriptor));
+            report(className + "." + name + location, "has type " + descriptor, policy.descriptorTypes(descriptor));
             return null;
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
-            String where = className + "." + name + descriptor;
+            String where = className + "." + name + descriptor + location;
             referDescriptor(descriptor);
-            report(where, "declares " + descriptor, forbidden.descriptorTypes(descriptor));
+            report(where, "declares " + descriptor, policy.descriptorTypes(descriptor));
+            if (name.equals("finalize") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
+                report(where, "declares a finalizer, which the JVM runs on its own thread", Optional.of(Rule.THREADS));
+            }
             return new MethodScanner(where);
         }
     }
@@ -135,16 +154,14 @@ final class BytecodeScanner {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             referType(owner);
             referDescriptor(descriptor);
-            report(where, "calls " + owner + "." + name + descriptor, forbidden.method(owner, name, descriptor));
+            reportMember(where, "calls " + owner + "." + name + descriptor, policy.method(owner, name, descriptor));
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             referType(owner);
             referDescriptor(descriptor);
-            Optional<Rule> rule = forbidden.type(owner);
-            report(where, "accesses " + owner + "." + name,
-                    rule.isPresent() ? rule : forbidden.descriptorTypes(descriptor));
+            reportMember(where, "accesses " + owner + "." + name, policy.field(owner, name, descriptor));
         }
 
         @Override
@@ -152,43 +169,46 @@ final class BytecodeScanner {
             referType(type);
             // NEW is always followed by a constructor call, reported there.
             if (opcode != Opcodes.NEW) {
-                report(where, "uses " + type, forbidden.type(arrayElement(type)));
+                report(where, "uses " + type, policy.type(type));
             }
         }
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
             referDescriptor(descriptor);
-            report(where, "uses " + descriptor, forbidden.descriptorTypes(descriptor));
+            report(where, "uses " + descriptor, policy.descriptorTypes(descriptor));
         }
 
         @Override
         public void visitLdcInsn(Object value) {
-            if (value instanceof Type t) {
-                if (t.getSort() == Type.METHOD) {
-                    referDescriptor(t.getDescriptor());
-                    report(where, "uses " + t.getDescriptor(), forbidden.descriptorTypes(t.getDescriptor()));
-                } else {
-                    referDescriptor(t.getDescriptor());
-                    report(where, "uses " + t.getDescriptor(), forbidden.descriptorTypes(t.getDescriptor()));
-                }
-            } else if (value instanceof Handle h) {
-                handle(h);
-            }
+            constant(value);
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
             referDescriptor(descriptor);
+            report(where, "uses " + descriptor, policy.descriptorTypes(descriptor));
             if (!JDK_BOOTSTRAP_OWNERS.contains(bootstrap.getOwner())) {
                 handle(bootstrap);
             }
             for (Object argument : arguments) {
-                if (argument instanceof Handle h) {
-                    handle(h);
-                } else if (argument instanceof Type t) {
-                    referDescriptor(t.getDescriptor());
-                    report(where, "uses " + t.getDescriptor(), forbidden.descriptorTypes(t.getDescriptor()));
+                constant(argument);
+            }
+        }
+
+        /** A loadable constant: a class or method type, a method handle, a dynamic constant; strings and numbers. */
+        private void constant(Object value) {
+            if (value instanceof Type t) {
+                referDescriptor(t.getDescriptor());
+                report(where, "uses " + t.getDescriptor(), policy.descriptorTypes(t.getDescriptor()));
+            } else if (value instanceof Handle h) {
+                handle(h);
+            } else if (value instanceof ConstantDynamic c) {
+                referDescriptor(c.getDescriptor());
+                report(where, "uses " + c.getDescriptor(), policy.descriptorTypes(c.getDescriptor()));
+                handle(c.getBootstrapMethod());
+                for (int i = 0; i < c.getBootstrapMethodArgumentCount(); i++) {
+                    constant(c.getBootstrapMethodArgument(i));
                 }
             }
         }
@@ -196,26 +216,18 @@ final class BytecodeScanner {
         private void handle(Handle h) {
             referType(h.getOwner());
             referDescriptor(h.getDesc());
-            Optional<Rule> rule = h.getTag() <= Opcodes.H_PUTSTATIC
-                    ? forbidden.type(h.getOwner())
-                    : forbidden.method(h.getOwner(), h.getName(), h.getDesc());
-            report(where, "refers to " + h.getOwner() + "." + h.getName() + h.getDesc(), rule);
+            Optional<ReferencePolicy.Breach> breach = h.getTag() <= Opcodes.H_PUTSTATIC
+                    ? policy.field(h.getOwner(), h.getName(), h.getDesc())
+                    : policy.method(h.getOwner(), h.getName(), h.getDesc());
+            reportMember(where, "refers to " + h.getOwner() + "." + h.getName() + h.getDesc(), breach);
         }
 
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             if (type != null) {
                 referType(type);
-                report(where, "catches " + type, forbidden.type(type));
+                report(where, "catches " + type, policy.type(type));
             }
         }
-    }
-
-    private static String arrayElement(String internalName) {
-        if (!internalName.startsWith("[")) {
-            return internalName;
-        }
-        Type element = Type.getType(internalName).getElementType();
-        return element.getSort() == Type.OBJECT ? element.getInternalName() : "";
     }
 }
