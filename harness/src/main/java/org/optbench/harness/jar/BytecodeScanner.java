@@ -21,14 +21,20 @@ import org.objectweb.asm.Type;
  * Reads class files with ASM and reports every reference that breaks the {@link ReferencePolicy}: the class's
  * supertypes, the types of its fields and method signatures, and in method bodies every call, field access, type
  * use, class literal, method handle and dynamic constant. A class that declares a finalizer is a finding too: the
- * JVM runs it on a thread of its own. Also collects every type the classes refer to, so that a caller can tell which
- * are neither in the jar nor visible to it.
+ * JVM runs it on a thread of its own. So is {@code Class.getResourceAsStream} on anything but a literal of the jar's
+ * own class ({@code Lion.class.getResourceAsStream("space.json")}): ND4J's and the api's classes belong to
+ * optbench's loader, which sees every resource on optbench's class path, the workloads' data included. Also collects
+ * every type the classes refer to, so that a caller can tell which are neither in the jar nor visible to it.
  */
 final class BytecodeScanner {
     /** Bootstrap methods javac emits for lambdas, string concatenation, records and switches: not the jar's own. */
     private static final Set<String> JDK_BOOTSTRAP_OWNERS = Set.of("java/lang/invoke/LambdaMetafactory",
             "java/lang/invoke/StringConcatFactory", "java/lang/runtime/ObjectMethods",
             "java/lang/runtime/SwitchBootstraps");
+    private static final String CLASS = "java/lang/Class";
+    private static final String GET_RESOURCE_AS_STREAM = "getResourceAsStream";
+    private static final String OTHER_LOADERS_RESOURCES = " on a class that is not a literal of the jar's own "
+            + "(its loader may see optbench's resources)";
 
     private final ReferencePolicy policy;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
@@ -51,7 +57,8 @@ final class BytecodeScanner {
         collectingReferences = mayRun;
         ClassReader reader = new ClassReader(classFile);
         String location = entryName.equals(reader.getClassName() + ".class") ? "" : " (" + entryName + ")";
-        reader.accept(new ClassScanner(location), ClassReader.SKIP_FRAMES);
+        // Debug information names nothing that runs; without it, the labels left are jump targets and handlers.
+        reader.accept(new ClassScanner(location), ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
     }
 
     /** The findings so far, in the order met, without repeats. */
@@ -144,28 +151,103 @@ final class BytecodeScanner {
 
     private final class MethodScanner extends MethodVisitor {
         private final String where;
+        /**
+         * How many stack slots were pushed since a literal of the jar's own class, while only a resource name's
+         * pushes followed it (a local, a string constant or field, a string concatenation); -1 when there is no
+         * such literal beneath.
+         */
+        private int sinceOwnLiteral = -1;
 
         MethodScanner(String where) {
             super(Opcodes.ASM9);
             this.where = where;
         }
 
+        /** Any instruction that is not a resource name's push ends the pattern. */
+        private void otherInstruction() {
+            sinceOwnLiteral = -1;
+        }
+
+        private void pushed(int popped) {
+            if (sinceOwnLiteral >= 0) {
+                sinceOwnLiteral = sinceOwnLiteral - popped < 0 ? -1 : sinceOwnLiteral - popped + 1;
+            }
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            otherInstruction();
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            otherInstruction();
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            if (opcode == Opcodes.ALOAD) {
+                pushed(0);
+            } else {
+                otherInstruction();
+            }
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            otherInstruction();
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            // A jump may land here with another class on the stack.
+            otherInstruction();
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            otherInstruction();
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            otherInstruction();
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            otherInstruction();
+        }
+
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             referType(owner);
             referDescriptor(descriptor);
-            reportMember(where, "calls " + owner + "." + name + descriptor, policy.method(owner, name, descriptor));
+            String what = "calls " + owner + "." + name + descriptor;
+            if (owner.equals(CLASS) && name.equals(GET_RESOURCE_AS_STREAM) && sinceOwnLiteral != 1) {
+                report(where, what + OTHER_LOADERS_RESOURCES, Optional.of(Rule.FILES));
+            }
+            otherInstruction();
+            reportMember(where, what, policy.method(owner, name, descriptor));
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             referType(owner);
             referDescriptor(descriptor);
+            if (descriptor.equals("Ljava/lang/String;") && opcode == Opcodes.GETSTATIC) {
+                pushed(0);
+            } else if (descriptor.equals("Ljava/lang/String;") && opcode == Opcodes.GETFIELD) {
+                pushed(1);
+            } else {
+                otherInstruction();
+            }
             reportMember(where, "accesses " + owner + "." + name, policy.field(owner, name, descriptor));
         }
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            otherInstruction();
             referType(type);
             // NEW is always followed by a constructor call, reported there.
             if (opcode != Opcodes.NEW) {
@@ -175,17 +257,30 @@ final class BytecodeScanner {
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            otherInstruction();
             referDescriptor(descriptor);
             report(where, "uses " + descriptor, policy.descriptorTypes(descriptor));
         }
 
         @Override
         public void visitLdcInsn(Object value) {
+            if (value instanceof Type t && t.getSort() == Type.OBJECT && policy.isOwn(t.getInternalName())) {
+                sinceOwnLiteral = 0;
+            } else if (value instanceof String) {
+                pushed(0);
+            } else {
+                otherInstruction();
+            }
             constant(value);
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+                pushed(Type.getArgumentTypes(descriptor).length);
+            } else {
+                otherInstruction();
+            }
             referDescriptor(descriptor);
             report(where, "uses " + descriptor, policy.descriptorTypes(descriptor));
             if (!JDK_BOOTSTRAP_OWNERS.contains(bootstrap.getOwner())) {
@@ -216,6 +311,10 @@ final class BytecodeScanner {
         private void handle(Handle h) {
             referType(h.getOwner());
             referDescriptor(h.getDesc());
+            if (h.getOwner().equals(CLASS) && h.getName().equals(GET_RESOURCE_AS_STREAM)) {
+                report(where, "refers to " + h.getOwner() + "." + h.getName() + h.getDesc() + OTHER_LOADERS_RESOURCES,
+                        Optional.of(Rule.FILES));
+            }
             Optional<ReferencePolicy.Breach> breach = h.getTag() <= Opcodes.H_PUTSTATIC
                     ? policy.field(h.getOwner(), h.getName(), h.getDesc())
                     : policy.method(h.getOwner(), h.getName(), h.getDesc());

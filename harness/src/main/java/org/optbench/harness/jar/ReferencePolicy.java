@@ -26,6 +26,11 @@ final class ReferencePolicy {
         this.own = own;
     }
 
+    /** Whether the class (an internal name) is one the jar defines itself. */
+    boolean isOwn(String internalName) {
+        return own.defines(internalName);
+    }
+
     /** The rule naming a type (an internal name or array descriptor) breaks, if any. */
     Optional<Rule> type(String internalName) {
         String element = Descriptors.elementClass(internalName);

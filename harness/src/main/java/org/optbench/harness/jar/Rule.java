@@ -10,7 +10,9 @@ package org.optbench.harness.jar;
 public enum Rule {
     /**
      * java.io.File*, RandomAccessFile, java.nio.file, FileChannel, zip and jar files, printing to a file name,
-     * java.util.logging's FileHandler, ND4J's array I/O (Nd4j.read*, write*, save*, numpy), ND4J's persistence ops.
+     * java.util.logging's FileHandler, ND4J's array I/O (Nd4j.read*, write*, save*, numpy), ND4J's persistence ops,
+     * and Class.getResourceAsStream on anything but a literal of the jar's own class (another class's loader may see
+     * optbench's resources).
      */
     FILES("files"),
     /** java.net, javax.net, RMI, JNDI, socket channels, java.util.logging's SocketHandler. */

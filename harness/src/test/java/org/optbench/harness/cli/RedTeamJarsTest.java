@@ -276,6 +276,25 @@ class RedTeamJarsTest {
     }
 
     @Test
+    void resourcesMayBeReadOnlyThroughALiteralOfTheJarsOwnClass() {
+        // ND4J's and the api's classes belong to optbench's loader, which sees the workloads' data on its class path.
+        String labels = "/org/optbench/workloads/mnist/digits10k-labels-idx1-ubyte.gz";
+        Path jar = jar("Peek", "org.nd4j.linalg.factory.Nd4j.class.getResourceAsStream(\"" + labels + "\");"
+                        + " java.util.function.Function<String, java.io.InputStream> open = Peek.class::getResourceAsStream;",
+                "static java.io.InputStream own(String name) { return Peek.class.getResourceAsStream(\"dir/\" + name); }\n"
+                        + "static java.io.InputStream either(boolean b, String name) {"
+                        + " return (b ? org.optbench.api.Submission.class : Peek.class).getResourceAsStream(name); }");
+        String resource = "java/lang/Class.getResourceAsStream(Ljava/lang/String;)Ljava/io/InputStream; on a class "
+                + "that is not a literal of the jar's own (its loader may see optbench's resources) [files]";
+        List<String> lines = assertFindings(jar,
+                in("Peek") + "calls " + resource,
+                in("Peek") + "refers to " + resource,
+                // A jump lands with either class on the stack.
+                "evil.Peek.either(ZLjava/lang/String;)Ljava/io/InputStream; calls " + resource);
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("evil.Peek.own")), lines.toString());
+    }
+
+    @Test
     void theJarsOwnCopyOfAnNd4jClassDoesNotMakeItsMembersTheJars() {
         // The parent loader serves org.nd4j first: this stand-in never runs, so Nd4j.writeTxt is still ND4J's.
         String standIn = "package org.nd4j.linalg.factory;\n"
