@@ -241,7 +241,7 @@ public final class SubmissionJar implements AutoCloseable {
      * Whether the jar's loader can find the class (an internal name) in the jar: at its own path, or, in a
      * multi-release jar, in the {@code META-INF/versions/N/} of a Java from 9 up to this one.
      */
-    public boolean definesClass(String internalName) {
+    boolean definesClass(String internalName) {
         return loadableClasses.contains(internalName);
     }
 
