@@ -22,7 +22,9 @@ import org.optbench.tuning.search.SearchSpaceReader;
  *   <li>the api version in its manifest has the same major part as {@link ApiVersion#CURRENT} (a different one is
  *       a finding; none at all is a warning, because the reference check of step 1 already proves the jar links
  *       against this api);</li>
- *   <li>its bytecode makes no reference that breaks a {@link Rule};</li>
+ *   <li>its bytecode, every class file of it ({@code META-INF/versions/} included), references nothing but its
+ *       own classes and what the allow-list names ({@code allowed-references.txt}), and nothing the deny-list
+ *       forbids: each reference that breaks a {@link Rule} is a finding;</li>
  *   <li>only then, since running the jar's code is what the check guards against: each submission class can be
  *       instantiated, its {@code name()} is a usable lowercase name, {@code defaultHyperParameters()} returns, and
  *       {@code searchSpaceJson()}, if present, parses as an AlgoPerf search space.</li>
@@ -40,15 +42,7 @@ public final class JarCheck {
             String jarName = jar.path().getFileName().toString();
 
             ClassLoader visible = jar.classLoader().getParent();
-            BytecodeScanner scanner = new BytecodeScanner(new ForbiddenReferences(visible));
-            for (Map.Entry<String, byte[]> classFile : jar.classFiles().entrySet()) {
-                try {
-                    scanner.scan(classFile.getValue());
-                } catch (RuntimeException e) {
-                    throw new BadInputException(jarName + ": " + classFile.getKey() + " is not a valid class file ("
-                            + e.getClass().getSimpleName() + ")", e);
-                }
-            }
+            BytecodeScanner scanner = scan(jar, visible);
             checkReferencesResolve(jar, scanner.referencedTypes(), visible);
 
             String apiVersion = jar.apiVersion().orElse(null);
@@ -78,6 +72,33 @@ public final class JarCheck {
         }
     }
 
+    /** Scans every class file of the jar against the {@link ReferencePolicy}. */
+    private static BytecodeScanner scan(SubmissionJar jar, ClassLoader visible) {
+        JarClasses own = new JarClasses(jar, visible);
+        for (Map.Entry<String, byte[]> classFile : jar.classFiles().entrySet()) {
+            try {
+                own.add(classFile.getKey(), classFile.getValue());
+            } catch (RuntimeException e) {
+                throw invalidClassFile(jar, classFile.getKey(), e);
+            }
+        }
+        BytecodeScanner scanner = new BytecodeScanner(new ReferencePolicy(new ForbiddenReferences(visible),
+                AllowList.standard(), own));
+        for (Map.Entry<String, byte[]> classFile : jar.classFiles().entrySet()) {
+            try {
+                scanner.scan(classFile.getKey(), classFile.getValue(), own.mayRun(classFile.getKey()));
+            } catch (RuntimeException e) {
+                throw invalidClassFile(jar, classFile.getKey(), e);
+            }
+        }
+        return scanner;
+    }
+
+    private static BadInputException invalidClassFile(SubmissionJar jar, String entry, RuntimeException e) {
+        return new BadInputException(jar.path().getFileName() + ": " + entry + " is not a valid class file ("
+                + e.getClass().getSimpleName() + ")", e);
+    }
+
     private static Optional<Finding> apiVersionFinding(String apiVersion) {
         String where = "manifest " + ApiVersion.MANIFEST_ATTRIBUTE;
         int major;
@@ -99,7 +120,7 @@ public final class JarCheck {
         String firstReferrer = null;
         for (Map.Entry<String, String> ref : referenced.entrySet()) {
             String type = ref.getKey();
-            if (jar.classFiles().containsKey(type + ".class")) {
+            if (jar.definesClass(type)) {
                 continue;
             }
             try {

@@ -10,15 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 import org.optbench.api.ApiVersion;
@@ -30,6 +34,10 @@ import org.optbench.api.Submission;
  * only the JDK, the api and ND4J ({@link ApiOnlyClassLoader}). The submission class is found through
  * {@link ServiceLoader} ({@code META-INF/services/org.optbench.api.Submission}).
  *
+ * <p>Its class files are every {@code .class} entry of the jar, wherever it lies: a multi-release jar's
+ * {@code META-INF/versions/N/} copies are what its loader runs on Java N and later, and a class file no loader would
+ * look for is still code the jar carries, so the check reads them all.
+ *
  * <p>Every way a jar can be unusable (no such file, not a zip, no service entry, a provider that is missing, is not
  * a {@code Submission}, is compiled for a newer Java or needs a class the jar does not carry) is a one-line
  * {@link BadInputException} naming the jar.
@@ -37,18 +45,22 @@ import org.optbench.api.Submission;
 public final class SubmissionJar implements AutoCloseable {
     /** The service file a submission jar must carry. */
     public static final String SERVICE_FILE = "META-INF/services/" + Submission.class.getName();
+    /** Where a multi-release jar keeps the classes for Java N: {@code META-INF/versions/N/}. */
+    private static final Pattern VERSIONED_ENTRY = Pattern.compile("META-INF/versions/([0-9]{1,9})/(.+)");
 
     private final Path path;
     private final String apiVersion;
     private final Map<String, byte[]> classFiles;
+    private final Set<String> loadableClasses;
     private final List<String> providerNames;
     private final URLClassLoader loader;
 
-    private SubmissionJar(Path path, String apiVersion, Map<String, byte[]> classFiles, List<String> providerNames,
-                          URLClassLoader loader) {
+    private SubmissionJar(Path path, String apiVersion, Map<String, byte[]> classFiles, Set<String> loadableClasses,
+                          List<String> providerNames, URLClassLoader loader) {
         this.path = path;
         this.apiVersion = apiVersion;
         this.classFiles = classFiles;
+        this.loadableClasses = loadableClasses;
         this.providerNames = providerNames;
         this.loader = loader;
     }
@@ -67,7 +79,10 @@ public final class SubmissionJar implements AutoCloseable {
         String apiVersion;
         Map<String, byte[]> classFiles = new LinkedHashMap<>();
         String services;
+        boolean multiRelease;
         try (JarFile file = new JarFile(path.toFile(), false)) {
+            // The same test the class loader's JarFile makes of the manifest.
+            multiRelease = file.isMultiRelease();
             Manifest manifest = file.getManifest();
             apiVersion = manifest == null ? null
                     : manifest.getMainAttributes().getValue(ApiVersion.MANIFEST_ATTRIBUTE);
@@ -83,7 +98,11 @@ public final class SubmissionJar implements AutoCloseable {
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.endsWith(".class") && !entry.isDirectory() && !name.startsWith("META-INF/")) {
+                if (name.endsWith(".class") && !entry.isDirectory()) {
+                    if (classFiles.containsKey(name)) {
+                        throw new BadInputException(jar + ": two entries are named " + name + "; a loader would "
+                                + "read only one of them");
+                    }
                     try (InputStream in = file.getInputStream(entry)) {
                         classFiles.put(name, in.readAllBytes());
                     }
@@ -95,8 +114,9 @@ public final class SubmissionJar implements AutoCloseable {
             throw new BadInputException(jar + ": cannot read the jar (" + e.getMessage() + ")", e);
         }
         List<String> providers = parseProviders(services, jar);
+        Set<String> loadable = loadableClasses(classFiles.keySet(), multiRelease);
         for (String provider : providers) {
-            if (!classFiles.containsKey(provider.replace('.', '/') + ".class")) {
+            if (!loadable.contains(provider.replace('.', '/'))) {
                 throw new BadInputException(jar + ": " + SERVICE_FILE + " names " + provider
                         + ", which is not in the jar");
             }
@@ -110,7 +130,49 @@ public final class SubmissionJar implements AutoCloseable {
         }
         URLClassLoader loader = new URLClassLoader("submission:" + path.getFileName(), new URL[] {url},
                 new ApiOnlyClassLoader(SubmissionJar.class.getClassLoader()));
-        return new SubmissionJar(path, apiVersion, classFiles, providers, loader);
+        return new SubmissionJar(path, apiVersion, classFiles, loadable, providers, loader);
+    }
+
+    /**
+     * The class (internal name) a loader finds at a jar entry: {@code com/example/Evil} for
+     * {@code com/example/Evil.class} and for {@code META-INF/versions/17/com/example/Evil.class}; {@code null} for an
+     * entry no loader looks up as a class (not a {@code .class} file, or elsewhere under {@code META-INF/}).
+     */
+    static String lookupName(String entryName) {
+        if (!entryName.endsWith(".class")) {
+            return null;
+        }
+        String name = entryName;
+        Matcher versioned = VERSIONED_ENTRY.matcher(entryName);
+        if (versioned.matches()) {
+            name = versioned.group(2);
+        }
+        return name.startsWith("META-INF/") ? null : name.substring(0, name.length() - ".class".length());
+    }
+
+    /**
+     * The classes (internal names) the jar's loader can find in the jar: those at their own path and, in a
+     * multi-release jar, those in the {@code META-INF/versions/N/} of a Java from 9 up to this one.
+     */
+    private static Set<String> loadableClasses(Set<String> entryNames, boolean multiRelease) {
+        int runtime = Runtime.version().feature();
+        Set<String> names = new HashSet<>();
+        for (String entry : entryNames) {
+            String name = lookupName(entry);
+            if (name == null) {
+                continue;
+            }
+            Matcher versioned = VERSIONED_ENTRY.matcher(entry);
+            if (!versioned.matches()) {
+                names.add(name);
+            } else if (multiRelease) {
+                int version = Integer.parseInt(versioned.group(1));
+                if (version >= 9 && version <= runtime) {
+                    names.add(name);
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 
     private static List<String> parseProviders(String services, Path jar) {
@@ -167,9 +229,20 @@ public final class SubmissionJar implements AutoCloseable {
         return providerNames;
     }
 
-    /** The jar's class files by entry name ({@code com/example/Lion.class}), in jar order. */
+    /**
+     * The jar's class files by entry name ({@code com/example/Lion.class},
+     * {@code META-INF/versions/17/com/example/Lion.class}), every {@code .class} entry wherever it lies, in jar order.
+     */
     public Map<String, byte[]> classFiles() {
         return classFiles;
+    }
+
+    /**
+     * Whether the jar's loader can find the class (an internal name) in the jar: at its own path, or, in a
+     * multi-release jar, in the {@code META-INF/versions/N/} of a Java from 9 up to this one.
+     */
+    boolean definesClass(String internalName) {
+        return loadableClasses.contains(internalName);
     }
 
     /** The loader of the jar's classes. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.jar.JarFixtures;
+import org.optbench.harness.jar.SubmissionJar;
 
 /**
  * {@code optbench check} on a corpus of rule-breaking jars, one per forbidden category, each compiled here from a
@@ -230,5 +231,17 @@ class CheckCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("adamw (org.optbench.submissions.baselines.AdamW)"), r.out());
         assertTrue(r.out().contains("nadamw (org.optbench.submissions.baselines.NAdamW)"), r.out());
+        // Every built-in the service file names was scanned clean and had its hooks run.
+        String services;
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile());
+             java.io.InputStream in = file.getInputStream(file.getEntry(SubmissionJar.SERVICE_FILE))) {
+            services = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> builtIns = services.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+        assertTrue(builtIns.size() >= 9, builtIns.toString());
+        for (String builtIn : builtIns) {
+            assertTrue(r.out().contains(" (" + builtIn + ")"), builtIn + " missing from " + r.out());
+        }
     }
 }

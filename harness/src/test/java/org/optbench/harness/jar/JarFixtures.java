@@ -60,16 +60,8 @@ public final class JarFixtures {
                              String apiVersion) {
         try {
             Path root = Files.createDirectories(work.resolve(jarName + ".build"));
-            Path src = root.resolve("src");
             Path classes = Files.createDirectories(root.resolve("classes"));
-            List<String> files = new ArrayList<>();
-            for (Map.Entry<String, String> s : sources.entrySet()) {
-                Path file = src.resolve(s.getKey().replace('.', '/') + ".java");
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, s.getValue());
-                files.add(file.toString());
-            }
-            compile(files, classes);
+            compile(writeSources(root.resolve("src"), sources), classes);
             for (Map.Entry<String, String> r : resources.entrySet()) {
                 Path file = classes.resolve(r.getKey());
                 Files.createDirectories(file.getParent());
@@ -79,6 +71,43 @@ public final class JarFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A multi-release jar ({@code Multi-Release: true}): {@code base} compiled at the jar's root, and
+     * {@code versioned} (the same class names, other bodies) compiled apart and packed under
+     * {@code META-INF/versions/17/}, which is what a Java 17 loader runs. The classes are left in
+     * {@code work/jarName.build/classes} for a test to alter and {@link #pack} again.
+     */
+    public static Path multiReleaseJar(Path work, String jarName, Map<String, String> base,
+                                       Map<String, String> versioned, Map<String, String> resources,
+                                       String apiVersion) {
+        try {
+            Path root = Files.createDirectories(work.resolve(jarName + ".build"));
+            Path classes = Files.createDirectories(root.resolve("classes"));
+            compile(writeSources(root.resolve("src"), base), classes);
+            Path versionedClasses = Files.createDirectories(classes.resolve("META-INF/versions/17"));
+            compile(writeSources(root.resolve("src-17"), versioned), versionedClasses);
+            for (Map.Entry<String, String> r : resources.entrySet()) {
+                Path file = classes.resolve(r.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, r.getValue());
+            }
+            return pack(classes, work.resolve(jarName), apiVersion, Map.of("Multi-Release", "true"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> writeSources(Path src, Map<String, String> sources) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            Path file = src.resolve(s.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, s.getValue());
+            files.add(file.toString());
+        }
+        return files;
     }
 
     /** A jar of one submission class whose {@code update} runs {@code updateBody}, with the current api version. */
@@ -146,11 +175,18 @@ public final class JarFixtures {
 
     /** Packs a directory into a jar with a manifest naming {@code apiVersion} (none when {@code null}). */
     public static Path pack(Path dir, Path jar, String apiVersion) throws IOException {
+        return pack(dir, jar, apiVersion, Map.of());
+    }
+
+    /** Packs a directory into a jar whose manifest names {@code apiVersion} and has {@code attributes} too. */
+    public static Path pack(Path dir, Path jar, String apiVersion, Map<String, String> attributes)
+            throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (apiVersion != null) {
             manifest.getMainAttributes().putValue(ApiVersion.MANIFEST_ATTRIBUTE, apiVersion);
         }
+        attributes.forEach(manifest.getMainAttributes()::putValue);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
              Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
