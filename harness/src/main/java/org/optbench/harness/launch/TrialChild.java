@@ -24,6 +24,7 @@ public final class TrialChild {
     /** Runs the trial of {@code requestFile}, reporting over the channel at {@code socket}. */
     public static void run(Path requestFile, Path socket) {
         TrialRequest request = TrialRequest.read(requestFile);
+        TrialClock.SYSTEM.identifyJvmThreads();
         try (ChannelClient channel = ChannelClient.connect(socket)) {
             ChannelEvents events = new ChannelEvents(channel);
             Workload workload = Workloads.create(request.spec().workload(), InProcessTrial.options(request.settings()));

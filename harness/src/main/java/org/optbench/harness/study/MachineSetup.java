@@ -8,6 +8,8 @@ import java.util.Map;
 import org.optbench.api.BadInputException;
 import org.optbench.harness.budgets.Budgets;
 import org.optbench.harness.launch.TrialSettings;
+import org.optbench.harness.hardware.HardwareFingerprint;
+import org.optbench.harness.probe.ProbeRecord;
 import org.optbench.harness.probe.SpeedProbe;
 
 /**
@@ -33,12 +35,14 @@ public record MachineSetup(Budgets budgets, double budgetScale, List<String> not
 
     /**
      * This machine probed on the study's workloads: the budget scale set from the probe, or a refusal under
-     * {@code --strict-hardware} when it differs from the class by more than the tolerance.
+     * {@code --strict-hardware} when it differs from the class by more than the tolerance. The figures are kept in
+     * the output directory ({@link ProbeRecord}), so a resumed study scales its budgets as it began.
      *
      * @param helperSettings the sandbox and heap the probe's JVM runs with
      */
     public MachineSetup probed(RunEnvironment env, List<String> workloads, TrialSettings helperSettings) {
-        Map<String, Double> measured = SpeedProbe.measure(SpeedProbe.probedWorkloads(workloads), helperSettings);
+        Map<String, Double> measured = ProbeRecord.figures(env.out(), SpeedProbe.probedWorkloads(workloads),
+                HardwareFingerprint.probe(), needed -> SpeedProbe.measure(needed, helperSettings));
         SpeedProbe.Comparison probe = SpeedProbe.compare(measured, budgets.table());
         if (!probe.differs()) {
             return this;

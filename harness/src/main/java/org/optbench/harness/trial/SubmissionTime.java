@@ -6,8 +6,9 @@ package org.optbench.harness.trial;
  *
  * <p>On the {@link ClockKind#CPU CPU} clock, submission time is the training thread's CPU time in the timed phases
  * plus the CPU time of everything else in the process since the clock started, timed phases or not: a thread a
- * submission starts, the JDK's pools, garbage collection and the JIT all count, so no work can be hidden on
- * another thread or in the untimed evaluation. The rest is sampled ({@link #sampleOthers()}), not read per step.
+ * submission starts and the JDK's pools count, so no work can be hidden on another thread or in the untimed
+ * evaluation; so does garbage collection, except while the harness evaluates. The JIT's compiler threads do not
+ * count ({@link SystemClock}). The rest is sampled ({@link #sampleOthers()}), not read per step.
  */
 final class SubmissionTime {
     private final ClockKind kind;
@@ -18,6 +19,8 @@ final class SubmissionTime {
     private long timedCpu;
     private long phaseWall;
     private long phaseCpu;
+    private long collectorAtUntimedStart;
+    private long collectorUntimed;
 
     /** Starts the clock: everything other threads do from now on counts. */
     SubmissionTime(ClockKind kind, TrialClock clock) {
@@ -47,6 +50,25 @@ final class SubmissionTime {
         return kind == ClockKind.CPU ? cpu : wall;
     }
 
+    /** Begins an untimed phase (evaluation, logging); returns {@link #now()}. */
+    long beginUntimed() {
+        if (kind == ClockKind.CPU) {
+            collectorAtUntimedStart = clock.collectorCpuNanos();
+        }
+        return now();
+    }
+
+    /**
+     * Ends an untimed phase; returns {@link #now()}. What the collector did in it is not the submission's: the
+     * wall clock would not count it either.
+     */
+    long endUntimed() {
+        if (kind == ClockKind.CPU) {
+            collectorUntimed += Math.max(0, clock.collectorCpuNanos() - collectorAtUntimedStart);
+        }
+        return now();
+    }
+
     /** Reads what the rest of the process has used since the last sample. */
     void sampleOthers() {
         if (kind == ClockKind.CPU) {
@@ -56,7 +78,7 @@ final class SubmissionTime {
 
     /** Submission time so far, in nanoseconds of the trial's clock. */
     long nanos() {
-        return kind == ClockKind.CPU ? timedCpu + (othersNow - othersAtStart) : timedWall;
+        return kind == ClockKind.CPU ? timedCpu + Math.max(0, othersNow - othersAtStart - collectorUntimed) : timedWall;
     }
 
     /** Submission time so far, in seconds. */
@@ -66,7 +88,7 @@ final class SubmissionTime {
 
     /** CPU time of other threads since the clock started, as last sampled, in seconds. */
     double otherCpuSeconds() {
-        return (othersNow - othersAtStart) / 1e9;
+        return Math.max(0, othersNow - othersAtStart - collectorUntimed) / 1e9;
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * leaves out children. Where {@code /proc} is missing, other threads read as zero.
  *
  * <p>The JIT's compiler threads are left out of the rest: they compile on another core while the training thread
- * runs, which the wall clock does not see either, and no submission can make them do its work. Their number is
- * fixed for a trial JVM ({@code -XX:-UseDynamicNumberOfCompilerThreads}), so they are found once.
+ * runs, which the wall clock does not see either, and no submission can make them do its work. The collector's
+ * threads are reported apart, so that the loop can leave out what they do during an evaluation. Both sets are
+ * found once, by name, before any submission code runs ({@link #identifyJvmThreads()}), and are fixed for a trial
+ * JVM ({@code -XX:-UseDynamicNumberOfCompilerThreads}, the serial collector's one VM thread).
  */
 final class SystemClock implements TrialClock {
     /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture it supports. */
@@ -27,6 +29,7 @@ final class SystemClock implements TrialClock {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private volatile List<Path> compilerThreads;
+    private volatile List<Path> collectorThreads;
 
     @Override
     public long wallNanos() {
@@ -52,23 +55,43 @@ final class SystemClock implements TrialClock {
         return Math.max(0, (process - compiler) * NANOS_PER_TICK - thread);
     }
 
-    private List<Path> compilerThreads() {
-        List<Path> found = compilerThreads;
-        if (found == null) {
-            found = new ArrayList<>();
-            try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
-                for (Path task : tasks.toList()) {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        found.add(task.resolve("stat"));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                found.clear();
-            }
-            compilerThreads = found;
+    @Override
+    public long collectorCpuNanos() {
+        identifyJvmThreads();
+        long ticks = 0;
+        for (Path stat : collectorThreads) {
+            ticks += Math.max(0, ticks(stat));
         }
-        return found;
+        return ticks * NANOS_PER_TICK;
+    }
+
+    private List<Path> compilerThreads() {
+        identifyJvmThreads();
+        return compilerThreads;
+    }
+
+    @Override
+    public synchronized void identifyJvmThreads() {
+        if (compilerThreads != null) {
+            return;
+        }
+        List<Path> compilers = new ArrayList<>();
+        List<Path> collectors = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    compilers.add(task.resolve("stat"));
+                } else if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    collectors.add(task.resolve("stat"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            compilers.clear();
+            collectors.clear();
+        }
+        collectorThreads = List.copyOf(collectors);
+        compilerThreads = List.copyOf(compilers);
     }
 
     /** utime + stime + cutime + cstime of a process or thread, or -1 when it cannot be read. */

@@ -19,6 +19,19 @@ public interface TrialClock {
      */
     long otherCpuNanos();
 
+    /**
+     * CPU time of the JVM's own garbage collector threads (part of {@link #otherCpuNanos()}): what the loop does not
+     * charge while it evaluates, since the wall clock does not either.
+     */
+    long collectorCpuNanos();
+
+    /**
+     * Fixes which threads are the JVM's own (compiler, collector), before any submission code runs: a thread it
+     * starts later counts as the submission's whatever it is named.
+     */
+    default void identifyJvmThreads() {
+    }
+
     /** This JVM's clocks. */
     TrialClock SYSTEM = new SystemClock();
 }

@@ -173,16 +173,16 @@ public final class TrialLoop {
                     time.sampleOthers();
                     timeRemaining = time.nanos() < budgetNanos;
                     if (timeRemaining) {
-                        long evalStart = time.now();
+                        long evalStart = time.beginUntimed();
                         Map<String, Double> metrics = evaluateAll(params);
-                        evalNanos += time.now() - evalStart;
+                        evalNanos += time.endUntimed() - evalStart;
                         evaluations++;
                         EvalResult evaluation = new EvalResult(step, time.seconds(), metrics);
                         context.addEvaluation(evaluation);
-                        long logStart = time.now();
+                        long logStart = time.beginUntimed();
                         boolean targetsReached = events.evaluated(new EvalRow(step, 0, time.seconds(), evalNanos / 1e9,
                                 loggingNanos / 1e9, (clock.wallNanos() - loopStart) / 1e9, metrics));
-                        loggingNanos += time.now() - logStart;
+                        loggingNanos += time.endUntimed() - logStart;
                         lastEvalEndWall = clock.wallNanos();
                         lastEvalSubmission = time.nanos();
                         if (targetsReached) {

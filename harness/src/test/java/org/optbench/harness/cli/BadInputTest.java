@@ -75,8 +75,8 @@ class BadInputTest {
         Path out = dir.resolve("runs");
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams", hparams.toString(),
                 "--budget-seconds", "0.5", "--out", out.toString()), "hyperparameter file '" + hparams + "'",
-                "unknown hyperparameter 'learnig_rate' for adamw; known: beta2, learning_rate, one_minus_beta1, "
-                        + "warmup_factor, weight_decay (or pass --allow-unknown-hparams)");
+                "unknown hyperparameter 'learnig_rate' for adamw; known: beta2, epsilon, learning_rate, "
+                        + "one_minus_beta1, warmup_factor, weight_decay (or pass --allow-unknown-hparams)");
         assertNoRecords(out);
         CliTestSupport.Result allowed = run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams",
                 hparams.toString(), "--budget-seconds", "0.5", "--allow-unknown-hparams", "--out", out.toString());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.optbench.api.ApiVersion;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.jar.JarFixtures;
 import org.optbench.harness.jar.SubmissionJar;
@@ -116,7 +117,7 @@ class CheckCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals(1, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().startsWith("ok: ") && r.out().contains("lion (org.example.lion.Lion)")
-                && r.out().contains("api 1.0; no findings"), r.out());
+                && r.out().contains("api " + ApiVersion.CURRENT + "; no findings"), r.out());
         assertEquals("", r.err().strip());
     }
 
@@ -140,7 +141,7 @@ class CheckCommandTest {
         Path future = JarFixtures.build(work, "future.jar", Map.of("ok.Plain", source), services, "2.3");
         CliTestSupport.Result r = CliTestSupport.run("check", future.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertEquals("manifest Optbench-Api-Version is 2.3, but this optbench has api 1.0 (the major versions must "
+        assertEquals("manifest Optbench-Api-Version is 2.3, but this optbench has api " + ApiVersion.CURRENT + " (the major versions must "
                 + "match) [api-version]", r.out().strip());
 
         Path unnamed = JarFixtures.build(work, "unnamed.jar", Map.of("ok.Plain", source), services, null);

@@ -44,9 +44,10 @@ class TuneResumeTest {
         Process tune = new ProcessBuilder(javaCommand(tuneArgs(point, interrupted)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("tune.log").toFile()).start();
         Path experiment = interrupted.resolve("external_tuning/adamw");
-        Path secondTrialStaging = experiment.resolve("study_1/quadratic_cond1e2/trial_1.partial");
+        // The launcher opens a trial's log when it starts the trial's JVM.
+        Path secondTrialLog = experiment.resolve("study_1/quadratic_cond1e2/trial_1.log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(secondTrialStaging.resolve("eval_measurements.csv"))) {
+        while (!Files.exists(secondTrialLog)) {
             assertTrue(tune.isAlive(), "tune ended before the second trial started: "
                     + Files.readString(dir.resolve("tune.log")));
             assertTrue(System.nanoTime() < deadline, "the second trial never started");
@@ -78,7 +79,7 @@ class TuneResumeTest {
     private static String[] tuneArgs(Path point, Path out) {
         return new String[] {"tune", "--submission", "adamw", "--ruleset", "external", "--search-space",
             point.toString(), "--studies", "3", "--trials", "1", "--workloads", "quadratic_cond1e2",
-            "--eval-period-seconds", "0", "--out", out.toString()};
+            "--eval-period-seconds", "0", "--budget-seconds", "2", "--out", out.toString()};
     }
 
     private static List<String> javaCommand(String[] args) {

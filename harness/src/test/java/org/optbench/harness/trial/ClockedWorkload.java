@@ -18,18 +18,21 @@ final class ClockedWorkload implements Workload {
     private final ManualClock clock;
     private final long millisPerSplit;
     private final long otherThreadMillisPerSplit;
+    private final long collectorMillisPerSplit;
 
     /**
      * @param otherThreadMillisPerSplit CPU time another thread of the process spends while each split is evaluated
      *     (a submission's hidden helper, say)
+     * @param collectorMillisPerSplit CPU time the garbage collector spends while each split is evaluated
      */
     ClockedWorkload(Workload inner, double evalPeriodSeconds, ManualClock clock, long millisPerSplit,
-                    long otherThreadMillisPerSplit) {
+                    long otherThreadMillisPerSplit, long collectorMillisPerSplit) {
         this.inner = inner;
         this.spec = inner.spec().withEvalPeriodSeconds(evalPeriodSeconds);
         this.clock = clock;
         this.millisPerSplit = millisPerSplit;
         this.otherThreadMillisPerSplit = otherThreadMillisPerSplit;
+        this.collectorMillisPerSplit = collectorMillisPerSplit;
     }
 
     @Override
@@ -61,6 +64,7 @@ final class ClockedWorkload implements Workload {
     public Map<String, Double> evaluate(Params params, Split split) {
         clock.work(millisPerSplit);
         clock.otherThreadWorks(otherThreadMillisPerSplit);
+        clock.collectorWorks(collectorMillisPerSplit);
         return inner.evaluate(params, split);
     }
 }

@@ -8,6 +8,7 @@ final class ManualClock implements TrialClock {
     private long wall;
     private long threadCpu;
     private long otherCpu;
+    private long collectorCpu;
 
     /** The training thread works for {@code millis}, alone on its core: wall and CPU time advance together. */
     void work(long millis) {
@@ -24,6 +25,17 @@ final class ManualClock implements TrialClock {
     /** Another thread of the process works for {@code millis} of CPU time, meanwhile. */
     void otherThreadWorks(long millis) {
         otherCpu += millis * 1_000_000L;
+    }
+
+    /** The JVM's garbage collector works for {@code millis} of CPU time on its own thread, meanwhile. */
+    void collectorWorks(long millis) {
+        otherCpu += millis * 1_000_000L;
+        collectorCpu += millis * 1_000_000L;
+    }
+
+    @Override
+    public long collectorCpuNanos() {
+        return collectorCpu;
     }
 
     @Override
