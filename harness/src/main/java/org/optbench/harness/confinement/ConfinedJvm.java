@@ -92,6 +92,8 @@ public final class ConfinedJvm {
             command.add("--export");
             command.add(String.join(",", plan.exports()));
         }
+        command.add("--uses");
+        command.add(String.join(",", LayerPlan.EXTRA_USES));
         command.add("--main");
         command.add(mainClass);
         command.addAll(args);

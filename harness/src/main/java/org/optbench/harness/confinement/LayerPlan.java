@@ -55,6 +55,16 @@ record LayerPlan(List<Path> application, List<Path> libraries, SortedSet<String>
      */
     static final Set<String> CONCEALED = Set.of("org.nd4j.common.io", "org.nd4j.common.config");
 
+    /**
+     * Services the libraries load that no service file on the class path names ({@code ServiceLoader.load} with a
+     * class constant, found by a scan of the libraries' bytecode): a named module must declare {@code uses} for
+     * each, or loading throws {@code ServiceConfigurationError}. The ones a service file names are declared by
+     * the launcher itself. A type no module can see is dropped there.
+     */
+    static final List<String> EXTRA_USES = List.of("java.nio.file.spi.FileSystemProvider",
+            "org.threeten.bp.chrono.Chronology", "org.apache.commons.compress.archivers.ArchiveStreamProvider",
+            "org.apache.commons.compress.compressors.CompressorStreamProvider");
+
     private static final Map<List<Path>, LayerPlan> PLANS = new ConcurrentHashMap<>();
 
     LayerPlan {
