@@ -30,7 +30,8 @@ import org.optbench.results.records.TrialRecords;
  * Runs one trial in a JVM of its own, as JMH forks each benchmark: a trial cannot poison the next, and whatever
  * it does (throw, exhaust memory, exit, hang) ends as a failed record while the parent goes on.
  *
- * <p>The child is {@code optbench trial --request FILE --trial-dir DIR} on this JVM's class path, with a bounded
+ * <p>The child is {@code optbench trial --request FILE --trial-dir DIR} on this JVM's class path, confined
+ * ({@link TrialJvm}: the submission reaches only what the api hands it), with a bounded
  * heap ({@code -Xmx}, and {@code -XX:+ExitOnOutOfMemoryError} so an exhausted heap ends the JVM at once) and a
  * bounded resident memory: the parent polls the child's resident set ({@code /proc/PID/status}, on Linux) and
  * kills it past {@link Limits#maxResidentBytes()}, since ND4J's CPU tensors are allocated natively outside

@@ -224,6 +224,22 @@ class ConfinementTest {
     }
 
     @Test
+    void theApiAndNd4jASubmissionLinksToAreTheClassesOfTheHarnessInTheLayer() {
+        // ApiOnlyClassLoader hands the jar the layer's classes, not copies: the jar reports what it sees.
+        TrialRecord r = runJar("Identity", """
+                throw new IllegalStateException("api in " + StepContext.class.getModule().getName()
+                        + ", arrays in " + context.params().value(0).getClass().getModule().getName()
+                        + ", the context's api: " + java.util.Arrays.asList(context.getClass().getInterfaces())
+                                .contains(StepContext.class)
+                        + ", the harness's Nd4j: " + (org.nd4j.linalg.factory.Nd4j.class.getClassLoader()
+                                == context.getClass().getClassLoader())
+                        + ", submission in a named module: " + getClass().getModule().isNamed());""", "");
+        assertEquals("exception in step 1: IllegalStateException: api in optbench.trial, arrays in optbench.libraries,"
+                + " the context's api: true, the harness's Nd4j: true, submission in a named module: false",
+                r.failure());
+    }
+
+    @Test
     void ndFourJJavaCppAndOpenBlasWorkThroughTheirExports() {
         // Plain SGD through the exported native api: a JavaCPP pointer on each buffer and OpenBLAS's daxpy.
         TrialRecord r = runJar("BlasSgd", """
