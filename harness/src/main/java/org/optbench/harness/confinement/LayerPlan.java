@@ -27,7 +27,7 @@ import java.util.zip.ZipFile;
  * Its only export is {@value #API}.</li>
  * <li>The libraries module ({@code optbench.libraries}) holds everything else, ND4J first among it. It exports, to
  * every module, the packages of ND4J's api jars (nd4j-api, nd4j-common: arrays, factories, ops, data types) but
- * {@link #CONCEALED}, and JavaCPP's and OpenBLAS's that a fast optimizer calls; not ND4J's CPU backend, its native
+ * the {@link #CONCEALED} ones, and JavaCPP's and OpenBLAS's that a fast optimizer calls; not ND4J's CPU backend, its native
  * bindings, the shaded libraries it carries, or any other library.</li>
  * </ul>
  *
@@ -47,13 +47,16 @@ record LayerPlan(List<Path> application, List<Path> libraries, SortedSet<String>
     static final List<String> NATIVE_API = List.of("org.bytedeco.javacpp", "org.bytedeco.javacpp.indexer",
             "org.bytedeco.openblas.global");
     /**
-     * Packages of ND4J's api jars that no optimizer needs and that would lend a submission ND4J's own powers
-     * inside the libraries module: {@code org.nd4j.common.io} has Spring's {@code ReflectionUtils}
-     * ({@code makeAccessible}, {@code getField} on any member of the module: ND4J's deallocator keeps every live
-     * buffer, the validation data's too) and a class path resource reader; {@code org.nd4j.common.config} lets a
-     * caller replace the class loader ND4J loads its classes by name with.
+     * Packages of ND4J's api jars that no optimizer needs and that would lend a submission ND4J's own powers or a
+     * view of the harness's computations: {@code org.nd4j.common.io} has Spring's {@code ReflectionUtils}
+     * ({@code makeAccessible}, {@code getField} on any member of the libraries module: ND4J's deallocator keeps
+     * every live buffer, the validation data's too) and a class path resource reader; {@code org.nd4j.common.config}
+     * lets a caller replace the class loader ND4J loads its classes by name with; {@code org.nd4j.linalg.profiler}
+     * registers listeners that receive every op ND4J executes, with its input arrays, evaluation on the validation
+     * set included.
      */
-    static final Set<String> CONCEALED = Set.of("org.nd4j.common.io", "org.nd4j.common.config");
+    static final Set<String> CONCEALED = Set.of("org.nd4j.common.io", "org.nd4j.common.config",
+            "org.nd4j.linalg.profiler", "org.nd4j.linalg.profiler.data", "org.nd4j.linalg.profiler.data.primitives");
 
     /**
      * Services the libraries load that no service file on the class path names ({@code ServiceLoader.load} with a

@@ -82,7 +82,7 @@ class ConfinedJvmTest {
         }
         for (String concealed : List.of("org.optbench.harness.trial", "org.optbench.workloads",
                 "org.optbench.workloads.mnist", "org.optbench.submissions.adamw", "org.nd4j.linalg.cpu.nativecpu",
-                "org.nd4j.nativeblas", "org.nd4j.common.io", "org.nd4j.common.config", "org.nd4j.shade.jackson.core",
+                "org.nd4j.nativeblas", "org.nd4j.common.io", "org.nd4j.common.config", "org.nd4j.linalg.profiler", "org.nd4j.shade.jackson.core",
                 "org.bytedeco.javacpp.tools", "com.fasterxml.jackson.databind", "picocli", "org.slf4j")) {
             assertFalse(plan.exports().contains(concealed), concealed);
         }

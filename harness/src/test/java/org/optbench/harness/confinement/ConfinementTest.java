@@ -190,6 +190,15 @@ class ConfinementTest {
     }
 
     @Test
+    void ndFourJsOpProfilerIsNotExported() {
+        // Its listeners would receive every op ND4J runs, the evaluation's on the validation set too.
+        TrialRecord r = run("OpListener", """
+                org.nd4j.linalg.profiler.OpProfiler.getInstance().addListener(op -> System.err.println(op.x()));""");
+        assertRefused(r, IllegalAccessError.class,
+                "module optbench.libraries does not export org.nd4j.linalg.profiler to unnamed module");
+    }
+
+    @Test
     void theMainClassCannotBeStartedAgain() {
         TrialRecord r = run("Restart", """
                 @SuppressWarnings("unchecked")
