@@ -1,13 +1,11 @@
 package org.optbench.boot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +82,7 @@ final class ConfinedLayer {
 
         ModuleContent libraries = ModuleContent.of(arguments.libraries(), Map.of());
         ModuleContent application = ModuleContent.of(arguments.application(),
-                Map.of(MainRunner.CLASS_FILE, mainRunnerBytes()));
+                Map.of(MainRunner.CLASS_FILE, mainRunnerClassFile()));
 
         Set<String> libraryPackages = new TreeSet<>(libraries.classPackages());
         libraryPackages.removeAll(jdkPackages); // the JDK's own packages load from the JDK, as on a class path
@@ -198,15 +196,12 @@ final class ConfinedLayer {
         return u;
     }
 
-    private static byte[] mainRunnerBytes() {
-        try (InputStream in = ConfinedLayer.class.getResourceAsStream("/" + MainRunner.CLASS_FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(MainRunner.CLASS_FILE + " is missing beside the launcher");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static URL mainRunnerClassFile() {
+        URL url = ConfinedLayer.class.getResource("/" + MainRunner.CLASS_FILE);
+        if (url == null) {
+            throw new IllegalStateException(MainRunner.CLASS_FILE + " is missing beside the launcher");
         }
+        return url;
     }
 
     /** A module made of merged class path entries. */

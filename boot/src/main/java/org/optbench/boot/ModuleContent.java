@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.module.ModuleReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,10 +114,10 @@ final class ModuleContent implements ModuleReader {
     }
 
     /**
-     * Reads the names of {@code entries} (jars or class directories) and adds {@code extra} (name to bytes) after
-     * them. The jars stay open for the life of the JVM: their classes load lazily.
+     * Reads the names of {@code entries} (jars or class directories) and adds {@code extra} (name to where its
+     * bytes are) after them. The jars stay open for the life of the JVM: their classes load lazily.
      */
-    static ModuleContent of(Iterable<Path> entries, Map<String, byte[]> extra) {
+    static ModuleContent of(Iterable<Path> entries, Map<String, URL> extra) {
         Map<String, Source> sources = new LinkedHashMap<>();
         Map<String, List<Source>> serviceFiles = new LinkedHashMap<>();
         URI location = null;
@@ -131,11 +132,14 @@ final class ModuleContent implements ModuleReader {
             }
             // A class path entry that does not exist is skipped, as the JVM skips it.
         }
-        for (Map.Entry<String, byte[]> e : extra.entrySet()) {
-            URI uri = URI.create("memory:/" + e.getKey());
-            sources.putIfAbsent(e.getKey(), new InMemory(e.getValue().clone(), uri));
+        for (Map.Entry<String, URL> e : extra.entrySet()) {
+            try (InputStream in = e.getValue().openStream()) {
+                sources.putIfAbsent(e.getKey(), new InMemory(in.readAllBytes(), e.getValue().toURI()));
+            } catch (IOException | URISyntaxException ex) {
+                throw new IllegalStateException("cannot read " + e.getValue(), ex);
+            }
         }
-        return new ModuleContent(location == null ? URI.create("memory:/") : location, sources, serviceFiles);
+        return new ModuleContent(location, sources, serviceFiles);
     }
 
     private static void add(String name, Source source, Map<String, Source> sources,
@@ -208,7 +212,7 @@ final class ModuleContent implements ModuleReader {
         return dot < 0 ? "" : className.substring(0, dot);
     }
 
-    /** Where the module comes from: its first entry. */
+    /** Where the module comes from: its first entry, or {@code null} when it has none. */
     URI location() {
         return location;
     }
