@@ -10,9 +10,13 @@ import java.util.List;
  * The parent of a submission jar's class loader: it shows the jar the JDK (through the platform class loader), the
  * api ({@code org.optbench.api}) and ND4J ({@code org.nd4j}, with JavaCPP and OpenBLAS, the native layer of its CPU
  * backend: ND4J's own API hands out JavaCPP pointers, and a fast optimizer may call the BLAS and LAPACK that ND4J
- * runs on), and nothing else of optbench's class path, so a jar
- * cannot reach the harness, the workloads (and their validation data), Jackson or picocli, and its own copies of
- * libraries never clash with optbench's.
+ * runs on), and nothing else of optbench's class path, so a jar's own copies of libraries never clash with
+ * optbench's and a jar that names a class of the harness does not link.
+ *
+ * <p>The classes it hands out are the harness's own (in a trial JVM, those of the confined module layer), so the jar
+ * and the harness share one {@code Submission} and one {@code INDArray}. Which of their members the jar may use is
+ * not this loader's business but the modules': in a trial JVM ({@link org.optbench.harness.confinement.ConfinedJvm})
+ * only the exported packages are accessible, whatever the jar loads by name or through another loader.
  */
 final class ApiOnlyClassLoader extends ClassLoader {
     /** Package prefixes (binary names) a submission may link against besides the JDK. */
@@ -36,7 +40,17 @@ final class ApiOnlyClassLoader extends ClassLoader {
         return false;
     }
 
+    /**
+     * Whether a resource name is in a visible package. A name with a {@code ..} or {@code .} segment, or an empty
+     * one, is refused outright: a directory class path would resolve {@code org/nd4j/../optbench/...} to a package
+     * the prefix check never saw.
+     */
     private static boolean visibleResource(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
         return visible(path.replace('/', '.'));
     }
 
