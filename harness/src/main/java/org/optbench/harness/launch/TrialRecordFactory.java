@@ -2,6 +2,7 @@ package org.optbench.harness.launch;
 
 import java.util.List;
 
+import org.optbench.harness.trial.ClockKind;
 import org.optbench.harness.trial.Failures;
 import org.optbench.harness.trial.LoopResult;
 import org.optbench.harness.trial.Software;
@@ -72,9 +73,10 @@ public final class TrialRecordFactory {
                     .evalSeconds(result.evalSeconds()).loggingSeconds(result.loggingSeconds())
                     .wallSeconds(result.wallSeconds()).stepTimeMedianSeconds(result.stepTimeMedianSeconds())
                     .optimizerStepTimeMedianSeconds(result.optimizerStepTimeMedianSeconds())
-                    .failure(result.failure() == null ? null : Failures.firstLine(result.failure()))
+                    .failure(result.failure())
                     .stopReason(result.stopReason())
                     .cpuShare(Double.isFinite(result.cpuShare()) ? result.cpuShare() : null).contended(contended)
+                    .otherThreadsCpuSeconds(settings.clock() == ClockKind.CPU ? result.otherCpuSeconds() : Double.NaN)
                     .build();
         }
         return b.steps(Math.max(observation.lastStep(), last == null ? 0 : last.globalStep()))

@@ -60,6 +60,9 @@ import java.util.Objects;
  *                                       backward pass: what the submission's own update costs
  * @param bestValidationValue the best validation metric value over the evaluations, NaN when there was none
  * @param processCpuSeconds CPU time of the whole trial process tree, as its launcher measured it
+ * @param otherThreadsCpuSeconds on the CPU clock, the part of {@code submissionSeconds} that threads other than the
+ *                               training thread used (a submission's helpers, the JDK's pools, garbage collection
+ *                               outside evaluations); NaN for the wall clock
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrialRecord(
@@ -102,7 +105,8 @@ public record TrialRecord(
         @JsonProperty("sandbox") String sandbox,
         @JsonProperty("optimizer_step_time_median_seconds") double optimizerStepTimeMedianSeconds,
         @JsonProperty("best_validation_value") double bestValidationValue,
-        @JsonProperty("process_cpu_seconds") double processCpuSeconds) {
+        @JsonProperty("process_cpu_seconds") double processCpuSeconds,
+        @JsonProperty("other_threads_cpu_seconds") double otherThreadsCpuSeconds) {
 
     /** The JSON names that must be present in a {@code trial.json}. */
     public static final List<String> REQUIRED_FIELDS = List.of("submission", "workload", "study", "trial",

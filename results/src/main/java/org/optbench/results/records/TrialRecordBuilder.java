@@ -49,6 +49,7 @@ public final class TrialRecordBuilder {
     private double optimizerStepTimeMedianSeconds = Double.NaN;
     private double bestValidationValue = Double.NaN;
     private double processCpuSeconds = Double.NaN;
+    private double otherThreadsCpuSeconds = Double.NaN;
 
     /** An empty builder. */
     public TrialRecordBuilder() {
@@ -97,6 +98,7 @@ public final class TrialRecordBuilder {
         b.optimizerStepTimeMedianSeconds = record.optimizerStepTimeMedianSeconds();
         b.bestValidationValue = record.bestValidationValue();
         b.processCpuSeconds = record.processCpuSeconds();
+        b.otherThreadsCpuSeconds = record.otherThreadsCpuSeconds();
         return b;
     }
 
@@ -340,6 +342,12 @@ public final class TrialRecordBuilder {
         return this;
     }
 
+    /** Sets {@code otherThreadsCpuSeconds}; see {@link TrialRecord}. */
+    public TrialRecordBuilder otherThreadsCpuSeconds(double value) {
+        this.otherThreadsCpuSeconds = value;
+        return this;
+    }
+
     /** The record. */
     public TrialRecord build() {
         return new TrialRecord(submission, workload, baseWorkload, study, trial, seed, hyperparameters,
@@ -348,6 +356,6 @@ public final class TrialRecordBuilder {
                 loggingSeconds, wallSeconds, stepTimeMedianSeconds, peakRssBytes, stateBytes, failure,
                 stopReason, optbenchVersion, startedAt, clock, cpuShare, contended, loadAverageStart,
                 loadAverageEnd, budgetScale, concurrentTrials, sandbox, optimizerStepTimeMedianSeconds,
-                bestValidationValue, processCpuSeconds);
+                bestValidationValue, processCpuSeconds, otherThreadsCpuSeconds);
     }
 }
