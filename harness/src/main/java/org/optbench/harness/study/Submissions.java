@@ -25,7 +25,10 @@ import org.optbench.results.records.RecordJson;
  * process never initialises a submission class.
  */
 public final class Submissions {
-    /** How long a jar's inspection may take: loading, scanning and running its untimed hooks. */
+    /**
+     * How long a jar's inspection may take: loading, scanning and running its untimed hooks. Tests shorten it with
+     * the system property {@code optbench.inspectionSeconds}.
+     */
     static final long INSPECTION_SECONDS = 60;
 
     private Submissions() {
@@ -88,7 +91,8 @@ public final class Submissions {
         }
         JsonNode node;
         try {
-            node = HelperJvm.run(arguments, settings, List.of(jar), INSPECTION_SECONDS);
+            node = HelperJvm.run(arguments, settings, List.of(jar),
+                    Long.getLong("optbench.inspectionSeconds", INSPECTION_SECONDS));
         } catch (HelperJvm.NoReport e) {
             return new InspectionReport(null, null, List.of(jar.getFileName() + ": its inspection "
                     + e.getMessage() + " (does a static initialiser, constructor or hook loop or exit?) [hooks]"),
