@@ -42,13 +42,12 @@ public record Budgets(String hardwareClass, BudgetTable table, String note) {
                     "unknown hardware class '" + hardwareClass + "'; known: " + String.join(", ", known(budgetsDir))
                             + " (a class's budgets come from 'optbench calibrate --hardware-class NAME')")), null);
         }
-        HardwareFingerprint machine = HardwareFingerprint.probe();
-        String own = machine.hardwareClass();
+        String own = HardwareFingerprint.machineClass();
         Optional<BudgetTable> table = find(own, budgetsDir);
         if (table.isPresent()) {
             return new Budgets(own, table.get(), null);
         }
-        if (!"none".equals(machine.accelerator())) {
+        if (HardwareFingerprint.machineHasAccelerator()) {
             throw new BadInputException("no budgets for this machine's class '" + own + "' (known: "
                     + String.join(", ", known(budgetsDir)) + "); calibrate it with 'optbench calibrate --workload W "
                     + "--hardware-class " + own + "', or name a class with --hardware-class");

@@ -64,7 +64,7 @@ public final class CalibrationRun {
         }
         ClockKind clock = env.clock() != null ? env.clock() : ClockKind.CPU;
         String hardwareClass = env.hardwareClass() != null ? env.hardwareClass()
-                : HardwareFingerprint.probe().hardwareClass();
+                : HardwareFingerprint.machineClass();
         Path dir = OutputDirectory.writable(env.out());
         Path budgetsDir = env.budgetsDir() != null ? env.budgetsDir() : dir.resolve("budgets");
         OutputDirectory.writable(budgetsDir);

@@ -44,6 +44,23 @@ public record HardwareFingerprint(String cpuModel, int logicalCpus, long memoryB
      * unless the user names one.
      */
     public String hardwareClass() {
+        return classOf(accelerator, logicalCpus);
+    }
+
+    /**
+     * This machine's hardware class, read without loading ND4J (listing workloads and resolving budgets need it,
+     * and should take no longer than reading two files).
+     */
+    public static String machineClass() {
+        return classOf(readAccelerator(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Whether this machine has an accelerator, read without loading ND4J. */
+    public static boolean machineHasAccelerator() {
+        return !"none".equals(readAccelerator());
+    }
+
+    private static String classOf(String accelerator, int logicalCpus) {
         if (!"none".equals(accelerator)) {
             return accelerator.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         }

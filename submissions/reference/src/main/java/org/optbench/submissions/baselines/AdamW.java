@@ -1,12 +1,16 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * AdamW with AlgoPerf's warm-up + cosine schedule ({@code ReferenceOptimizers.adamw}). Search space: AlgoPerf's
  * {@code algorithms/paper_baselines/adamw/tuning_search_space_no_beta1.json} without {@code dropout_rate} and
  * {@code label_smoothing} (optbench workloads have no such knobs).
  */
+@AutoService(Submission.class)
 public final class AdamW extends ReferenceSubmission {
     /** The {@code adamw} submission. */
     public AdamW() {

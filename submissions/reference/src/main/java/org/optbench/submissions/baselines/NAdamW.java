@@ -1,12 +1,16 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * NAdamW as AlgoPerf's baseline ({@code ReferenceOptimizers.nadamw}). Search space: AlgoPerf's
  * {@code algorithms/paper_baselines/nadamw/tuning_search_space.json} without {@code dropout_rate} and
  * {@code label_smoothing}.
  */
+@AutoService(Submission.class)
 public final class NAdamW extends ReferenceSubmission {
     /** The {@code nadamw} submission. */
     public NAdamW() {

@@ -1,6 +1,9 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * Schedule-Free AdamW ({@code ReferenceOptimizers.scheduleFreeAdamW}); evaluates on the averaged iterate, put in
@@ -8,6 +11,7 @@ import org.optbench.api.HyperParameters;
  * facebookresearch/schedule_free {@code schedulefree/algoperf/external_tuning/schedule_free_adamw/
  * tuning_search_space.json} (AlgoPerf's list form) without {@code dropout_rate} and {@code label_smoothing}.
  */
+@AutoService(Submission.class)
 public final class ScheduleFreeAdamW extends ReferenceSubmission {
     /** The {@code schedule_free_adamw} submission. */
     public ScheduleFreeAdamW() {

@@ -1,6 +1,9 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * SGD with heavy-ball momentum and coupled L2 weight decay ({@code ReferenceOptimizers.sgdMomentum}). Search
@@ -8,6 +11,7 @@ import org.optbench.api.HyperParameters;
  * {@code dropout_rate}, {@code label_smoothing}, {@code decay_steps_factor} and {@code end_factor} (optbench's SGD
  * uses the cosine schedule, not that baseline's linear decay).
  */
+@AutoService(Submission.class)
 public final class SgdMomentum extends ReferenceSubmission {
     /** The {@code sgd_momentum} submission. */
     public SgdMomentum() {

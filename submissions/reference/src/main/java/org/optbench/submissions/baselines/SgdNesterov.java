@@ -1,12 +1,16 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * SGD with Nesterov momentum and coupled L2 weight decay ({@code ReferenceOptimizers.sgdNesterov}). Search space:
  * AlgoPerf's {@code algorithms/paper_baselines/nesterov/tuning_search_space_no_beta1.json} without
  * {@code dropout_rate}, {@code label_smoothing}, {@code decay_steps_factor} and {@code end_factor}.
  */
+@AutoService(Submission.class)
 public final class SgdNesterov extends ReferenceSubmission {
     /** The {@code sgd_nesterov} submission. */
     public SgdNesterov() {

@@ -1,6 +1,9 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * Shampoo with Google {@code distributed_shampoo} semantics ({@code PreconditionedOptimizers.shampoo}). Search
@@ -8,6 +11,7 @@ import org.optbench.api.HyperParameters;
  * {@code one_minus_beta1} 1e-2–0.15, weight decay 5e-3–1.0, β2 0.999, 5 % warm-up), the optional block size and
  * root schedule left at their defaults.
  */
+@AutoService(Submission.class)
 public final class Shampoo extends ReferenceSubmission {
     /** The {@code shampoo} submission. */
     public Shampoo() {

@@ -1,12 +1,16 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * Sketchy, tearfree's composition with Frequent-Directions sketches ({@code PreconditionedOptimizers.sketchy}).
  * Search space: as Shampoo's; the optional rank
  * and ε stay at their defaults.
  */
+@AutoService(Submission.class)
 public final class Sketchy extends ReferenceSubmission {
     /** The {@code sketchy} submission. */
     public Sketchy() {

@@ -1,12 +1,16 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /**
  * Tridiagonal SONew with init2winit {@code tds} semantics and Adam grafting
  * ({@code PreconditionedOptimizers.sonew}). Search space: AdamW's ranges (SONew grafts Adam's
  * step norm) with {@code tds}'s β2 0.99; the optional damping stays at its default, 0.1.
  */
+@AutoService(Submission.class)
 public final class Sonew extends ReferenceSubmission {
     /** The {@code sonew} submission. */
     public Sonew() {

@@ -1,9 +1,13 @@
 package org.optbench.submissions.baselines;
 
+import com.google.auto.service.AutoService;
+
 import org.optbench.api.HyperParameters;
+import org.optbench.api.Submission;
 
 /** Banded SONew ({@code PreconditionedOptimizers.sonewBanded}). Search space: as {@code sonew}; the optional
  * band width stays at its default, 4. */
+@AutoService(Submission.class)
 public final class SonewBanded extends ReferenceSubmission {
     /** The {@code sonew_banded} submission. */
     public SonewBanded() {
