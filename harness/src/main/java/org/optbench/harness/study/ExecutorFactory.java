@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.optbench.api.BadInputException;
 import org.optbench.harness.launch.Limits;
-import org.optbench.harness.study.slurm.SlurmExecutor;
 import org.optbench.harness.trial.ClockKind;
 
 /**
@@ -38,17 +37,13 @@ public final class ExecutorFactory {
      * @param slurmDir where a Slurm executor keeps its job scripts and logs
      */
     public static Sized create(RunEnvironment env, ClockKind clock, String hardwareClass, Path slurmDir) {
+        return env.executor().create(env, clock, hardwareClass, slurmDir);
+    }
+
+    /** The local executor, sized to this machine. */
+    static Sized local(RunEnvironment env, ClockKind clock, String hardwareClass) {
         List<String> notes = new ArrayList<>();
         Limits limits = env.limits();
-        if (env.executor() instanceof ExecutorChoice.InProcess) {
-            return new Sized(new InProcessExecutor(), limits, notes);
-        }
-        if (env.executor() instanceof ExecutorChoice.Slurm slurm) {
-            if (env.jobs() != null) {
-                throw new BadInputException("--jobs is for the local executor; Slurm runs one trial per task");
-            }
-            return new Sized(new SlurmExecutor(slurm.options(), slurmDir), limits, notes);
-        }
         List<Integer> cpus = usableCpus();
         int jobs;
         if (env.jobs() != null) {
