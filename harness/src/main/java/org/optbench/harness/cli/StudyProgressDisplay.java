@@ -15,26 +15,35 @@ import org.optbench.results.records.TrialRecord;
 /**
  * A study's progress: one line per finished trial, with an estimate of the time left (the budgets of the trials
  * still to run and of the running ones' remainders, divided by how many run at once: an upper bound that tightens as
- * trials finish early), and on a terminal a status line that says which trials are running. Trials run on several
- * threads at once, so every method is synchronised.
+ * trials finish early), and on a terminal a status block under them, redrawn in place: the time left, then one line
+ * per running trial with its share of its budget and its last validation value, each cut to the terminal's width
+ * ({@code COLUMNS}, 80 by default), so it reads at 80 and at 40 columns. Elsewhere (CI logs) only the plain lines.
+ * Trials run on several threads at once, so every method is synchronised.
  */
 final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     private final PrintWriter lines;
     private final boolean terminal;
+    private final int width;
     private final Map<String, double[]> running = new LinkedHashMap<>();
+    private final Map<String, String> lastMetric = new LinkedHashMap<>();
     private int toRun;
     private int done;
     private int parallel = 1;
     private double budgetLeft;
-    private boolean statusShown;
+    private int statusLines;
 
     StudyProgressDisplay(PrintWriter lines) {
-        this(lines, System.console() != null);
+        this(lines, System.console() != null, terminalWidth());
     }
 
-    StudyProgressDisplay(PrintWriter lines, boolean terminal) {
+    /**
+     * @param terminal whether to draw the status block (a terminal) or only plain lines (a log)
+     * @param width the terminal's columns
+     */
+    StudyProgressDisplay(PrintWriter lines, boolean terminal, int width) {
         this.lines = lines;
         this.terminal = terminal;
+        this.width = width;
     }
 
     @Override
@@ -63,9 +72,16 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
 
             @Override
             public void onEvaluation(EvalResult evaluation) {
+                metric(label, evaluation);
                 progress(label, evaluation.submissionSeconds());
             }
         };
+    }
+
+    private synchronized void metric(String label, EvalResult evaluation) {
+        evaluation.metrics().entrySet().stream().filter(e -> e.getKey().startsWith("validation/")).findFirst()
+                .ifPresent(e -> lastMetric.put(label, e.getKey().substring("validation/".length()) + " "
+                        + number(e.getValue())));
     }
 
     private synchronized void progress(String label, double submissionSeconds) {
@@ -80,6 +96,7 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     public synchronized void trialFinished(TrialRequest trial, TrialRecord record) {
         done++;
         double[] state = running.remove(trial.spec().label());
+        lastMetric.remove(trial.spec().label());
         budgetLeft -= state != null ? state[1] : TrialRecordFactory.effectiveBudget(trial);
         String outcome = record.failure() != null ? "failed: " + record.failure()
                 : record.reachedValidationTarget()
@@ -88,9 +105,10 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
                                 number(record.bestValidationValue()), number(record.validationTarget()),
                                 record.stopReason().json());
         clearStatus();
-        lines.printf(Locale.ROOT, "[%d/%d] %s: %s%s; at most %s left%n", done, toRun, trial.spec().label(), outcome,
-                record.contended() ? String.format(Locale.ROOT, " (contended: %.0f %% CPU)", record.cpuShare() * 100)
-                        : "", duration(left()));
+        String line = String.format(Locale.ROOT, "[%d/%d] %s: %s%s; at most %s left", done, toRun,
+                trial.spec().label(), outcome, record.contended() ? String.format(Locale.ROOT,
+                        " (contended: %.0f %% CPU)", record.cpuShare() * 100) : "", duration(left()));
+        lines.println(line);
         lines.flush();
         showStatus();
     }
@@ -116,30 +134,55 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
         if (!terminal || running.isEmpty()) {
             return;
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "[%d/%d] %s left; running:", done, toRun,
-                duration(left())));
-        for (Map.Entry<String, double[]> e : running.entrySet()) {
-            s.append(String.format(Locale.ROOT, " %s %.0f%%", shortLabel(e.getKey()),
-                    100 * e.getValue()[0] / e.getValue()[1]));
+        StringBuilder block = new StringBuilder();
+        if (statusLines > 0) {
+            block.append("\033[").append(statusLines).append('F'); // back to the block's first line
         }
-        int width = terminalWidth();
-        String status = s.length() > width - 1 ? s.substring(0, Math.max(0, width - 2)) + "~" : s.toString();
-        lines.print("\r" + status + " ".repeat(Math.max(0, width - 1 - status.length())) + "\r");
+        java.util.List<String> status = new java.util.ArrayList<>();
+        status.add(String.format(Locale.ROOT, "[%d/%d done, %d running] at most %s left", done, toRun,
+                running.size(), duration(left())));
+        for (Map.Entry<String, double[]> e : running.entrySet()) {
+            String metric = lastMetric.getOrDefault(e.getKey(), "");
+            status.add(String.format(Locale.ROOT, "  %3.0f%% %s %s", 100 * e.getValue()[0] / e.getValue()[1],
+                    shortLabel(e.getKey()), metric));
+        }
+        for (String line : status) {
+            block.append("\033[2K").append(cut(line, width)).append('\n');
+        }
+        for (int i = status.size(); i < statusLines; i++) {
+            block.append("\033[2K\n"); // a trial finished: blank its old line
+        }
+        int drawn = Math.max(status.size(), statusLines);
+        if (drawn > status.size()) {
+            block.append("\033[").append(drawn - status.size()).append('F');
+        }
+        lines.print(block);
         lines.flush();
-        statusShown = true;
+        statusLines = status.size();
     }
 
     private void clearStatus() {
-        if (statusShown) {
-            lines.print("\r" + " ".repeat(terminalWidth() - 1) + "\r");
-            statusShown = false;
+        if (statusLines > 0) {
+            StringBuilder block = new StringBuilder("\033[").append(statusLines).append('F');
+            for (int i = 0; i < statusLines; i++) {
+                block.append("\033[2K\n");
+            }
+            block.append("\033[").append(statusLines).append('F');
+            lines.print(block);
+            statusLines = 0;
         }
     }
 
-    /** {@code adamw/study_0/mnist_mlp/trial_1} as {@code adamw/mnist_mlp#1}. */
+    /** A line cut to {@code width - 1} columns, with {@code ~} where it was cut. */
+    static String cut(String line, int width) {
+        return line.length() < width ? line : line.substring(0, Math.max(0, width - 2)) + "~";
+    }
+
+    /** {@code adamw/study_0/mnist_mlp/trial_1} as {@code adamw/mnist_mlp/0/1}: the workload early, before a cut. */
     static String shortLabel(String label) {
         String[] parts = label.split("/");
-        return parts.length == 4 ? parts[0] + "/" + parts[2] + "#" + parts[3].substring("trial_".length()) : label;
+        return parts.length == 4 ? parts[0] + "/" + parts[2] + "/" + parts[1].substring("study_".length()) + "/"
+                + parts[3].substring("trial_".length()) : label;
     }
 
     /** The terminal's width from {@code COLUMNS}, or 80. */

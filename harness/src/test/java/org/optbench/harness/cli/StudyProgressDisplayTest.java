@@ -1,0 +1,79 @@
+package org.optbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.optbench.api.EvalResult;
+import org.optbench.api.MetricDirection;
+import org.optbench.harness.launch.TrialRequest;
+import org.optbench.harness.trial.TrialListener;
+import org.optbench.results.records.StopReason;
+import org.optbench.results.records.TrialRecord;
+import org.optbench.results.records.TrialRecordBuilder;
+import org.optbench.tuning.plan.Ruleset;
+import org.optbench.tuning.plan.TrialSpec;
+
+/**
+ * The study's progress display: plain lines with the time left in a log; on a terminal, a status block with one line
+ * per running trial, each cut to the terminal's width, so that redrawing it in place never wraps.
+ */
+class StudyProgressDisplayTest {
+    private static TrialRequest request(String workload, int study) {
+        return TrialRequest.of(new TrialSpec("adamw", workload, "local", Ruleset.Kind.SELF_TUNING, study, 1,
+                Map.of(), 1, 20));
+    }
+
+    private static TrialRecord missed(String workload, int study) {
+        return new TrialRecordBuilder().submission("adamw").workload(workload).study(study).metric("accuracy")
+                .metricDirection(MetricDirection.HIGHER).validationTarget(0.9836).bestValidationValue(0.9765)
+                .stopReason(StopReason.BUDGET).build();
+    }
+
+    /** Two trials at once on a 20-s budget each, a third waiting: what the display writes for it. */
+    private static String drive(boolean terminal, int width) {
+        StringWriter out = new StringWriter();
+        try (StudyProgressDisplay display = new StudyProgressDisplay(new PrintWriter(out), terminal, width)) {
+            display.starting(3, 0, 60, 2);
+            TrialListener first = display.trialStarting(request("mnist_autoencoder_sigmoid", 0));
+            TrialListener second = display.trialStarting(request("mnist_autoencoder_sigmoid", 1));
+            first.onEvaluation(new EvalResult(100, 10, Map.of("validation/accuracy", 0.97)));
+            second.onStep(50, 5);
+            display.trialFinished(request("mnist_autoencoder_sigmoid", 0), missed("mnist_autoencoder_sigmoid", 0));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aLogGetsPlainLinesWithTheMarginOfAMissAndTheTimeLeft() {
+        String log = drive(false, 80);
+        assertFalse(log.contains("\033"), "no terminal control in a log: " + log);
+        List<String> lines = log.lines().toList();
+        assertEquals("3 trials to run (0 already complete), 2 at a time: at most 30 s of training", lines.get(0));
+        // Left: the third trial's 20 s and the second's 15 remaining, two at a time.
+        assertEquals("[1/3] adamw/study_0/mnist_autoencoder_sigmoid/trial_1: missed the target (best 0.97650, "
+                + "target 0.98360; budget); at most 18 s left", lines.get(1));
+        assertEquals(2, lines.size());
+    }
+
+    @Test
+    void aTerminalGetsAStatusBlockOfOneLinePerRunningTrialCutToItsWidth() {
+        for (int width : List.of(80, 40)) {
+            String screen = drive(true, width);
+            assertTrue(screen.contains("[0/3 done, 2 running] at most 30 s left"), screen);
+            String firstTrial = "   50% adamw/mnist_autoencoder_sigmoid/0/1 accuracy 0.97000";
+            assertTrue(screen.contains(width > firstTrial.length() ? firstTrial
+                    : firstTrial.substring(0, width - 2) + "~"), screen);
+            for (String segment : screen.split("\033\\[2K")) {
+                String line = segment.split("\n", -1)[0].replaceAll("\033\\[\\d+F", "");
+                assertTrue(line.length() < width, width + " columns: '" + line + "' is " + line.length() + " long");
+            }
+        }
+    }
+}
