@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.optbench.api.BadInputException;
 import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.budgets.Budgets;
+import org.optbench.harness.catalog.SubmissionCatalog;
 import org.optbench.harness.hardware.HardwareFingerprint;
+import org.optbench.harness.launch.SandboxMode;
 import org.optbench.harness.launch.TrialSettings;
 import org.optbench.harness.probe.SpeedProbe;
 import org.optbench.harness.study.ExecutorFactory;
@@ -60,7 +62,7 @@ public final class CalibrationRun {
                               Double searchBudgetSeconds, long seed, StudyProgress progress, Consumer<String> notes) {
         Workloads.spec(workload);
         for (String baseline : baselines) {
-            org.optbench.harness.catalog.SubmissionCatalog.create(baseline);
+            SubmissionCatalog.create(baseline);
         }
         ClockKind clock = env.clock() != null ? env.clock() : ClockKind.CPU;
         String hardwareClass = env.hardwareClass() != null ? env.hardwareClass()
@@ -86,8 +88,7 @@ public final class CalibrationRun {
                 .withDataDir(env.dataDir() == null ? null : env.dataDir().toAbsolutePath().toString())
                 .withEvalPeriodSeconds(env.evalPeriodSeconds()).withHardwareClass(hardwareClass)
                 .withStopAtTargets(false).withClock(clock).withLimits(sized.limits())
-                .withSandbox(env.sandboxOff() ? org.optbench.harness.launch.SandboxMode.OFF
-                        : org.optbench.harness.launch.SandboxMode.AUTO);
+                .withSandbox(env.sandboxOff() ? SandboxMode.OFF : SandboxMode.AUTO);
         Calibration.Result result = Calibration.calibrate(workload, baselines, trials, seeds, searchBudget, seed,
                 dir.resolve("calibration-" + workload), (plans, layout) -> {
                     List<PlannedStudy> studies = new ArrayList<>();

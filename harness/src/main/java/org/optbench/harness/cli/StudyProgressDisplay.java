@@ -1,7 +1,9 @@
 package org.optbench.harness.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -138,7 +140,7 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
         if (statusLines > 0) {
             block.append("\033[").append(statusLines).append('F'); // back to the block's first line
         }
-        java.util.List<String> status = new java.util.ArrayList<>();
+        List<String> status = new ArrayList<>();
         status.add(String.format(Locale.ROOT, "[%d/%d done, %d running] at most %s left", done, toRun,
                 running.size(), duration(left())));
         for (Map.Entry<String, double[]> e : running.entrySet()) {

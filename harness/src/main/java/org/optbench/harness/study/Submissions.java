@@ -2,6 +2,7 @@ package org.optbench.harness.study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class Submissions {
         if (!Files.isRegularFile(jar)) {
             throw new BadInputException(jar + ": no such submission jar");
         }
-        List<String> arguments = new java.util.ArrayList<>(List.of("inspect", "--jar", jar.toString()));
+        List<String> arguments = new ArrayList<>(List.of("inspect", "--jar", jar.toString()));
         if (describeDespiteFindings) {
             arguments.add("--describe-despite-findings");
         }

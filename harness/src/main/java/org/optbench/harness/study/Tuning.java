@@ -1,8 +1,10 @@
 package org.optbench.harness.study;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +16,7 @@ import org.optbench.results.records.TrialRecord;
 import org.optbench.tuning.plan.Ruleset;
 import org.optbench.tuning.plan.StudyPlan;
 import org.optbench.tuning.plan.StudyPlanner;
+import org.optbench.tuning.plan.TrialSpec;
 import org.optbench.tuning.plan.WorkloadBudget;
 import org.optbench.tuning.search.SearchSpace;
 import org.optbench.tuning.search.SearchSpaceReader;
@@ -92,7 +95,7 @@ public final class Tuning {
 
     private static boolean anyMissing(List<StudyPlan> plans, StudyLayout layout, ClockKind clock) {
         for (StudyPlan plan : plans) {
-            for (org.optbench.tuning.plan.TrialSpec spec : plan.trials()) {
+            for (TrialSpec spec : plan.trials()) {
                 if (!FinishedTrials.holds(layout.trialDir(spec), spec, clock)) {
                     return true;
                 }
@@ -136,7 +139,7 @@ public final class Tuning {
         SearchSpace space;
         if (request.searchSpace() != null) {
             space = SearchSpaceReader.read(request.searchSpace());
-            java.util.Map<String, Object> names = new java.util.LinkedHashMap<>();
+            Map<String, Object> names = new LinkedHashMap<>();
             space.names().forEach(n -> names.put(n, 0));
             Submissions.checkNames(submission, names, "search space " + request.searchSpace(), allowUnknownHparams);
         } else {
