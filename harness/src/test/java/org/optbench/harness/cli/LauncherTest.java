@@ -99,6 +99,17 @@ class LauncherTest {
                 lines(javaLog).get(1));
     }
 
+    @Test
+    void runsTheCheckoutItLinksTo() throws Exception {
+        createCheckout(false);
+        Path bin = Files.createDirectories(dir.resolve("home/bin"));
+        Files.createSymbolicLink(bin.resolve("optbench"), bin.relativize(checkout.resolve("optbench")));
+        launch(bin.resolve("optbench"), Map.of());
+        assertEquals(1, lines(mavenLog).size());
+        assertTrue(lines(javaLog).get(0).contains(" -jar " + checkout.resolve("harness/target/optbench-harness.jar")),
+                lines(javaLog).toString());
+    }
+
     private void createCheckout(boolean git) throws IOException, InterruptedException {
         checkout = Files.createDirectory(dir.resolve("checkout"));
         Files.copy(LAUNCHER, checkout.resolve("optbench"));
@@ -135,7 +146,11 @@ class LauncherTest {
     }
 
     private void launch(Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(checkout.resolve("optbench").toString(), "--version")
+        launch(checkout.resolve("optbench"), environment);
+    }
+
+    private void launch(Path launcher, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version")
                 .directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().remove("OPTBENCH_JAVACPP_CACHE");
         builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
