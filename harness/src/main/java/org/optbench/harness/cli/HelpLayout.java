@@ -12,14 +12,15 @@ import picocli.CommandLine.IHelpSectionRenderer;
 /**
  * The help of every command, {@value #WIDTH} columns wide, its lines broken only at spaces.
  *
- * <p>picocli breaks a line wherever the JDK's {@code BreakIterator.getLineInstance()} allows, and that follows the
- * Unicode rules for prose: a break may follow {@code .}, {@code ,}, {@code :} or {@code |} when a letter or digit
- * comes next, and may precede {@code [} ({@code algoperf-v0.|6}, {@code e.|g.}, {@code (*.|jar)},
- * {@code v0.5|v0.|6}, {@code adamw,nadamw,|sgd_nesterov}); picocli guards only {@code -}. A word longer than its
- * column it cuts where the column ends. Option values, versions, paths and lists are tokens, not prose, so here
- * picocli lays the help out with room for every line (nothing wraps) and each section's long lines are broken at
- * their last space that fits, continued at the indent picocli gives a continuation: under the synopsis's first
- * option, or 2 columns into a description. A token longer than its column is not broken: it runs past the width.
+ * <p>picocli breaks a line wherever the JDK's {@code BreakIterator.getLineInstance()} allows a break, and that
+ * follows the rules for prose: after {@code .}, {@code ,}, {@code :} or {@code |} when a letter or digit comes next,
+ * and before {@code [}. So {@code algoperf-v0.6} became {@code algoperf-v0.} and {@code 6} on the next line, and
+ * {@code e.g.}, {@code (*.jar)} and {@code adamw,nadamw,sgd_nesterov} broke the same way (picocli guards {@code -}
+ * only); a word longer than its column it cuts where the column ends. Option values, versions, paths and lists are
+ * tokens, not prose. So here picocli lays the help out with room for every line (nothing wraps), and each section's
+ * long lines are broken at their last space that fits and continued where picocli continues them: under the
+ * synopsis's first option, 2 columns into a description. A token longer than its column is not broken: it runs past
+ * the width.
  */
 final class HelpLayout {
     /** The width of the help. */
@@ -109,9 +110,9 @@ final class HelpLayout {
     }
 
     /**
-     * The column where a table's descriptions start: on each row whose names are followed by two or more spaces,
-     * the column after them; the least of these (a description's own text, a later line of it, holds no such gap
-     * before that column). -1 when no row shows it.
+     * The column where a table's descriptions start: on a row whose names are followed by two or more spaces, the
+     * column after those; the least such column over the rows (a line of description text can only show a later
+     * one). -1 when no row shows it.
      */
     private static int descriptionColumn(String[] lines) {
         int column = -1;
