@@ -18,13 +18,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code optbench calibrate}: AlgoPerf's target setting for one workload, and its budget on this hardware class. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Set a workload's targets and budget the AlgoPerf way: a small quasi-random search of the "
                 + "AdamW, NAdamW, Nesterov and heavy-ball baselines, the best configuration rerun on several seeds, "
                 + "validation target = median of their best validation values, budget = 4/3 of their median time "
                 + "to target.",
                 "Writes OUT/calibration-<workload>.json and updates OUT/budgets/<hardware-class>.json (or the "
-                        + "--budgets-dir file) with the budget, the clock and this machine's speed-probe figure."})
+                        + "--budgets-dir file) with the budget, the clock and this machine's speed-probe figure."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench calibrate --workload quadratic --out calibration",
+                "  ./optbench calibrate --workload mnist_mlp --trials 2 --seeds 2 \\",
+                "      --out calibration"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,8 +37,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, paramLabel = "W", description = "Workload or variant.")
     String workload;
 
-    @Option(names = "--baselines", split = ",", paramLabel = "S,...",
-            description = "Baselines that search; default: adamw,nadamw,sgd_nesterov,sgd_momentum.")
+    @Option(names = "--baselines", split = ",", paramLabel = "S",
+            description = "Baselines that search, comma-separated; default: adamw,nadamw,sgd_nesterov,sgd_momentum.")
     List<String> baselines = Calibration.BASELINES;
 
     @Option(names = "--trials", defaultValue = "4", paramLabel = "N",

@@ -24,12 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * cannot be loaded at all is one line on standard error and exit code 2. Warnings go to standard error. The jar is
  * loaded, scanned and its hooks run in a confined JVM that is killed after a minute, never in this process.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Check a submission jar: its service entry, the api version it was built against, its hooks, "
                 + "its default search space, and its bytecode against what a submission may reference (files, "
                 + "network, processes, reflection, class loaders, exit, threads, clocks, properties, Unsafe, native "
                 + "code, and anything off the allow-list).",
-                "Exit codes: 0 no findings, 1 findings (one line each), 2 the jar cannot be loaded."})
+                "Exit codes: 0 no findings, 1 findings (one line each), 2 the jar cannot be loaded."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # the template's jar, built as submissions/template/README.md shows",
+                "  ./optbench check submissions/template/target/optbench-lion.jar"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

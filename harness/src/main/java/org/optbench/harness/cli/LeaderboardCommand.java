@@ -34,12 +34,19 @@ import picocli.CommandLine.Spec;
  * and the plots as PNGs. With {@code --suite} or {@code --workloads} it first runs, through {@code tune}'s
  * planning and local executor, every trial of the named submissions that has no complete record yet.
  */
-@Command(name = "leaderboard", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "leaderboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Score records and write a leaderboard (Markdown, CSV, self-contained HTML, PNG plots) "
                 + "with bootstrap confidence intervals.",
                 "With --suite or --workloads (and --submissions) it first runs the missing trials as 'optbench tune' "
                         + "would, into the records directory; run it again to resume.",
-                "--suite quick means every base workload; full adds one held-out variant of each."})
+                "--suite quick means every base workload; full adds one held-out variant of each."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench leaderboard --suite quick --ruleset self-tuning \\",
+                "      --submissions adamw,nadamw,sgd_nesterov,shampoo,sonew,sketchy \\",
+                "      --out leaderboard",
+                "  ./optbench leaderboard --records study --out report \\",
+                "      --save-baseline baseline.json"})
 public final class LeaderboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,8 +59,9 @@ public final class LeaderboardCommand implements Callable<Integer> {
                     + "default: --out.")
     Path records;
 
-    @Option(names = "--submissions", split = ",", paramLabel = "S[,S...]",
-            description = "Submissions to run and score; default (without running): every one in the records.")
+    @Option(names = "--submissions", split = ",", paramLabel = "S",
+            description = "Submissions to run and score, comma-separated; default (without running): every one in the"
+                    + " records.")
     List<String> submissions;
 
     @Mixin

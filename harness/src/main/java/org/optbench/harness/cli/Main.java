@@ -20,9 +20,13 @@ public final class Main {
         return commandLine().execute(args);
     }
 
-    /** The configured command line: one line and exit code 2 for every user mistake. */
+    /**
+     * The configured command line: help {@value HelpLayout#WIDTH} columns wide that breaks lines only at spaces; one
+     * line and exit code 2 for every user mistake.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new OptbenchCommand());
+        HelpLayout.install(cli, HelpLayout.WIDTH);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();
             command.getErr().println("optbench: " + Failures.oneLine(ex.getMessage())

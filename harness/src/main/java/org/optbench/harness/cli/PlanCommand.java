@@ -14,15 +14,17 @@ import picocli.CommandLine.Spec;
  * one study draws from an AlgoPerf search space (AlgoPerf's scrambled Halton quasi-random search; a list-form space
  * gives its first N points in order), as a JSON list of objects. Exit code 0, or 2 with one line on bad input.
  */
-@Command(name = "plan",
-        description = "Print the hyperparameter points a study draws from a search space, as JSON.")
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Print the hyperparameter points a study draws from a search space, as JSON.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # AlgoPerf's MNIST search space, five points",
+                "  ./optbench plan --trials 5 --seed 7 --search-space \\",
+                "      tuning/src/test/resources/algoperf/mnist_tuning_search_space.json"})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = "--search-space", required = true, paramLabel = "FILE",
             description = "AlgoPerf tuning_search_space.json: a map of ranges and feasible points, or a list of points")

@@ -18,17 +18,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code optbench probe}: this machine's speed probe against its hardware class's figures. */
-@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Measure this machine with the speed probe (AdamW steps of each base workload, timed by CPU "
                 + "time) and compare it with the figures of its hardware class's calibration machine.",
-                "Studies run it before their trials and scale the budgets by the ratio when it is more than 10 % "
-                        + "off (or refuse, with --strict-hardware)."})
+                "Studies run it before their trials and scale the budgets by the ratio when it is more than 10 %% "
+                        + "off (or refuse, with --strict-hardware)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench probe",
+                "  ./optbench probe --workloads quadratic,mnist_mlp"})
 public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W,...",
-            description = "Workloads to probe (a variant counts as its base); default: every base workload.")
+    @Option(names = "--workloads", split = ",", paramLabel = "W",
+            description = "Workloads to probe, comma-separated (a variant counts as its base); default: every base workload.")
     List<String> workloads;
 
     @Option(names = "--hardware-class", paramLabel = "NAME", description = "The class to compare with.")

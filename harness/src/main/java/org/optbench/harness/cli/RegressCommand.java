@@ -27,11 +27,16 @@ import picocli.CommandLine.Spec;
  * {@code optbench leaderboard --save-baseline}. Exit code 0 when nothing regressed beyond the tolerances, 1 when
  * something did (or a baseline result is missing), 2 on malformed input.
  */
-@Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "regress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Compare current records with a saved baseline: time to target and median step time per "
                 + "submission and workload, and scores. Exit 0: no regression; 1: a regression beyond tolerance; "
                 + "2: malformed input.",
-                "Writes a JUnit XML report (--junit) and a Markdown summary (--summary) for CI."})
+                "Writes a JUnit XML report (--junit) and a Markdown summary (--summary) for CI."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # baseline.json from 'optbench leaderboard ... --save-baseline baseline.json'",
+                "  ./optbench regress --baseline baseline.json --current study \\",
+                "      --junit regress.xml --summary regress.md"})
 public final class RegressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,10 +17,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code optbench run}: one trial of one submission on one workload, in a JVM of its own. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Train a submission on a workload until it reaches the validation target or spends its "
                 + "budget, and write the trial's records.",
-                "Records go to DIR/<submission>/study_0/<workload>/trial_<k>/ with the next free k."})
+                "Records go to DIR/<submission>/study_0/<workload>/trial_<k>/ with the next free k."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench run --workload mnist_mlp --submission adamw",
+                "  ./optbench run --workload quadratic --submission sgd_nesterov --seed 1"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

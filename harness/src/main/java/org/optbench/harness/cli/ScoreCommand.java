@@ -24,11 +24,15 @@ import picocli.CommandLine.Spec;
  * record directories, from AlgoPerf's own logs with a targets file, or from a CSV of per-workload times. Bad
  * input prints one line and exits with code 2.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(name = "score", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Score submissions by AlgoPerf's rules: time to target per trial, best trial per study, "
                 + "median over studies, the held-out (v0.5) and 4x rules, performance profiles on 1..4, and the "
                 + "normalised integral.",
-                "Give exactly one input: --records, --algoperf-logs with --targets, or --times."})
+                "Give exactly one input: --records, --algoperf-logs with --targets, or --times."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench score --records study/self_tuning",
+                "  ./optbench score --records study/self_tuning --format csv"})
 public final class ScoreCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, csv }
@@ -50,7 +54,8 @@ public final class ScoreCommand implements Callable<Integer> {
     boolean allowMixedHardware;
 
     @Option(names = "--algoperf-logs", paramLabel = "DIR",
-            description = "AlgoPerf logs: DIR/<submission>/study_<j>/<workload>_<framework>/trial_<k>/eval_measurements.csv.")
+            description = "AlgoPerf logs: DIR/<submission>/study_<j>/<workload>_<framework>/ holding"
+                    + " trial_<k>/eval_measurements.csv.")
     Path algoPerfLogs;
 
     @Option(names = "--targets", paramLabel = "FILE",

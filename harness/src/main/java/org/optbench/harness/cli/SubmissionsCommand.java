@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code optbench submissions}: the built-in submissions, their default points and their state sizes. */
-@Command(name = "submissions", mixinStandardHelpOptions = true,
-        description = "List the built-in submissions with their self-tuning default hyperparameters.")
+@Command(name = "submissions", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "List the built-in submissions with their self-tuning default hyperparameters.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench submissions",
+                "  ./optbench submissions --memory"})
 public final class SubmissionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,10 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code optbench tune}: plans a submission's study under a ruleset and runs its trials on this machine (one per
  * core) or as a Slurm job array; run again after an interruption, it runs only the trials without a complete record.
  */
-@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Plan a tuning study (AlgoPerf rulesets, quasi-random search) and run its trials, resuming "
                 + "where an earlier run stopped.",
-                "Writes OUT/<external_tuning|self_tuning>/<submission>/plan.json and a record directory per trial."})
+                "Writes OUT/<external_tuning|self_tuning>/<submission>/plan.json and a record directory per trial."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench tune --submission adamw --ruleset self-tuning --suite quick \\",
+                "      --out study",
+                "  ./optbench tune --submission adamw --ruleset external --workloads quadratic \\",
+                "      --studies 1 --trials 4 --out study"})
 public final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,7 +22,8 @@ final class TuningOptions {
             description = "Ruleset sizes: local, algoperf-v0.5 or algoperf-v0.6; default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W,...", description = "Workloads or variants.")
+    @Option(names = "--workloads", split = ",", paramLabel = "W",
+            description = "Workloads or variants, comma-separated (see 'optbench workloads').")
     List<String> workloads;
 
     @Option(names = "--suite", paramLabel = "NAME",

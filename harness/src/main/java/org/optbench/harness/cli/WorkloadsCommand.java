@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code optbench workloads}: what can be trained, with targets, budgets and defaults. */
-@Command(name = "workloads", mixinStandardHelpOptions = true,
-        description = "List the workloads and variants with their targets, budgets and defaults.")
+@Command(name = "workloads", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "List the workloads and variants with their targets, budgets and defaults.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./optbench workloads",
+                "  ./optbench workloads --format json"})
 public final class WorkloadsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,12 +7,14 @@ import java.util.List;
 
 import org.optbench.harness.confinement.ClassPathEntries;
 import org.optbench.harness.confinement.ConfinedJvm;
+import org.optbench.harness.sandbox.JavaCppCache;
 
 /**
  * The command line of a trial JVM (and of the short-lived helper JVMs that inspect jars and probe the machine):
  * this installation's {@code java} and class path, with a trial's heap, native memory and garbage collector
- * settings, confined ({@link ConfinedJvm}: a submission reaches only what the api hands it), up to the main class.
- * Local and cluster trials start with it, so a trial runs the same code under the same limits whoever starts it.
+ * settings and this JVM's JavaCPP cache, confined ({@link ConfinedJvm}: a submission reaches only what the api
+ * hands it), up to the main class. Local and cluster trials start with it, so a trial runs the same code under the
+ * same limits whoever starts it.
  */
 public final class TrialJvm {
     /** The main class the trial JVM starts, inside its confined module layer. */
@@ -32,7 +34,10 @@ public final class TrialJvm {
                 "-XX:+ExitOnOutOfMemoryError",
                 // A fixed set of JIT compiler threads, which the CPU clock leaves out of a trial's time.
                 "-XX:-UseDynamicNumberOfCompilerThreads",
-                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.maxNative());
+                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.maxNative(),
+                // This JVM's JavaCPP cache (the launcher's OPTBENCH_JAVACPP_CACHE), which the sandbox shows the
+                // trial: without it a trial looks in ~/.javacpp and unpacks the libraries again, into its /tmp.
+                "-Dorg.bytedeco.javacpp.cachedir=" + JavaCppCache.directory());
         return new ArrayList<>(ConfinedJvm.command(ConfinedJvm.applicationClassPath(), options, MAIN_CLASS,
                 List.of()));
     }
