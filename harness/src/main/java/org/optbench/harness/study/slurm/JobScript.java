@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.optbench.harness.launch.TrialJvm;
+import org.optbench.harness.sandbox.JavaCppCache;
 
 /**
  * The array job script of a batch of trials: task {@code i} runs {@code optbench launch --job-dir DIR --index i},
@@ -28,8 +29,11 @@ final class JobScript {
      * @param options placement and limits of each task
      */
     static String render(String jobName, Path jobDir, String taskOutput, SlurmOptions options) {
+        // The submitting installation's JavaCPP cache, as its local trials use (on shared storage, the nodes share
+        // one unpacked copy of ND4J's native libraries).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + LAUNCHER_HEAP, "-cp", TrialJvm.absoluteClassPath(),
+                .toString(), "-Xmx" + LAUNCHER_HEAP, "-Dorg.bytedeco.javacpp.cachedir=" + JavaCppCache.directory(),
+                "-cp", TrialJvm.absoluteClassPath(),
                 "org.optbench.harness.cli.Main", "launch", "--job-dir", jobDir.toAbsolutePath().toString(),
                 "--index", "\u0000INDEX"));
         StringBuilder s = new StringBuilder();

@@ -36,7 +36,8 @@ class JobScriptTest {
         assertTrue(lines.contains("export OMP_NUM_THREADS=1"), script);
         String exec = lines.stream().filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        assertTrue(exec.startsWith("exec " + java + " -Xmx512m -cp "), exec);
+        assertTrue(exec.startsWith("exec " + java + " -Xmx512m -Dorg.bytedeco.javacpp.cachedir="), exec);
+        assertTrue(exec.contains(" -cp "), exec);
         String firstEntry = System.getProperty("java.class.path").split(File.pathSeparator)[0];
         assertTrue(exec.contains(Path.of(firstEntry).toAbsolutePath().toString()), exec);
         // Every setting of the trial travels in its job file, none on the command line.
