@@ -57,6 +57,11 @@ public final class Submissions {
                     + "', or run it anyway with --allow-unchecked)");
         }
         List<SubmissionDescription> offered = report.submissions();
+        if (report.offeredClasses().isEmpty() && !report.findings().isEmpty()) {
+            // The inspection ended before it read the jar's service entry (its code looped or exited): the finding
+            // says why, not a count of classes the report never had.
+            throw new BadInputException(jarName + ": " + report.findings().get(report.findings().size() - 1));
+        }
         if (choice.submissionClass() != null) {
             for (SubmissionDescription d : offered) {
                 if (d.className().equals(choice.submissionClass())) {
