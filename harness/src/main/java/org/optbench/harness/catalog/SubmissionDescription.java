@@ -15,8 +15,7 @@ import org.optbench.tuning.search.SearchSpaceReader;
  * default search space. For a jar it comes out of a confined, time-limited JVM ({@code JarInspector} there); the
  * process that plans studies never loads a jar's classes.
  *
- * @param name its {@code name()}, checked to be a short lowercase name (it becomes a directory name) and, for a jar,
- *     none of the built-ins' (whose records it would otherwise write and read)
+ * @param name its {@code name()}, checked to be a short lowercase name (it becomes a directory name)
  * @param className the implementing class
  * @param jar the jar's absolute path, or {@code null} for a built-in
  * @param defaults {@code defaultHyperParameters()}, in order
@@ -32,10 +31,6 @@ public record SubmissionDescription(String name, String className, String jar, M
         if (name == null || !name.matches(NAME_PATTERN)) {
             throw new BadInputException((jar != null ? jar + ": " : "") + className + ".name() returned '" + name
                     + "'; expected a short lowercase name of letters, digits, '_', '.' or '-'");
-        }
-        if (jar != null && SubmissionCatalog.names().contains(name)) {
-            throw new BadInputException(jar + ": " + className + ".name() returned '" + name + "', the name of a "
-                    + "built-in submission; records are kept by name, so a jar needs a name of its own");
         }
         defaults = new LinkedHashMap<>(HyperParameters.of(defaults == null ? Map.of() : defaults).asMap());
     }

@@ -44,6 +44,17 @@ public final class Submissions {
         if (!choice.isJar()) {
             return SubmissionDescription.of(SubmissionCatalog.create(choice.nameOrJar()), null);
         }
+        SubmissionDescription described = describeJar(choice, allowUnchecked, settings);
+        if (SubmissionCatalog.names().contains(described.name())) {
+            // Records are kept by name: its trials would be the built-in's, and the built-in's finished ones its own.
+            throw new BadInputException(choice.jar().getFileName() + ": " + described.className() + ".name() returned '"
+                    + described.name() + "', the name of a built-in submission; a jar needs a name of its own");
+        }
+        return described;
+    }
+
+    private static SubmissionDescription describeJar(SubmissionChoice choice, boolean allowUnchecked,
+                                                     TrialSettings settings) {
         Path jar = choice.jar();
         InspectionReport report = inspect(jar, allowUnchecked, settings);
         String jarName = jar.getFileName().toString();
