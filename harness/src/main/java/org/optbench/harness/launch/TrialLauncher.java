@@ -91,6 +91,9 @@ public final class TrialLauncher {
             List<String> command = new ArrayList<>(TrialJvm.command(request.settings().limits()));
             command.addAll(List.of("trial", "--request", requestFile.toString(), "--channel",
                     channel.socket().toString(), "--exit-with-parent"));
+            if (confinement.ownsPidNamespace()) {
+                command.add("--own-pid-namespace");
+            }
             command = confinement.wrap(command, scratch);
             if (placement.cpu() != null) {
                 command.addAll(0, List.of("taskset", "-c", Integer.toString(placement.cpu())));
