@@ -22,12 +22,17 @@ public final class TrialCommand implements Callable<Integer> {
             description = "Exit when standard input closes: the launcher that started this JVM is gone.")
     boolean exitWithParent;
 
+    @Option(names = "--own-pid-namespace", hidden = true,
+            description = "This JVM runs in a PID namespace of its own (the sandbox): every other process in it is "
+                    + "the trial's.")
+    boolean ownPidNamespace;
+
     @Override
     public Integer call() {
         if (exitWithParent) {
             ParentWatch.start();
         }
-        TrialChild.run(requestFile, channel);
+        TrialChild.run(requestFile, channel, ownPidNamespace);
         return 0;
     }
 }

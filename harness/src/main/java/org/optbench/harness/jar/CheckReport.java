@@ -1,6 +1,8 @@
 package org.optbench.harness.jar;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ public record CheckReport(Path jar, Map<String, String> submissions, String apiV
                           List<String> warnings) {
     /** Copies the collections. */
     public CheckReport {
-        submissions = Map.copyOf(submissions);
+        // In the service entry's order, which messages name them in (Map.copyOf's order changes from JVM to JVM).
+        submissions = Collections.unmodifiableMap(new LinkedHashMap<>(submissions));
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
     }

@@ -69,6 +69,11 @@ final class Confinement {
         return new ArrayList<>(sandbox.wrap(command, policy));
     }
 
+    /** Whether the command runs in a PID namespace of its own, in which every process is its doing. */
+    boolean ownsPidNamespace() {
+        return sandbox != null;
+    }
+
     /** {@code "bwrap"} or {@code "none"}. */
     String name() {
         return sandbox == null ? "none" : sandbox.name();

@@ -56,8 +56,8 @@ public final class HelperJvm {
             command.addAll(arguments);
             command.addAll(List.of("--channel", channel.socket().toString()));
             command = confinement.wrap(command, scratch);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            BoundedLog output = BoundedLog.start(process.getInputStream(), log, "helper-output");
             ProcessTree tree = new ProcessTree(process.toHandle());
             AtomicReference<JsonNode> report = new AtomicReference<>();
             AtomicReference<String> broken = new AtomicReference<>();
@@ -83,6 +83,7 @@ public final class HelperJvm {
             boolean ended = process.waitFor(timeLimitSeconds, TimeUnit.SECONDS);
             tree.killAll();
             process.waitFor();
+            output.finish();
             channel.close();
             reader.join(5000);
             if (report.get() != null) {

@@ -21,10 +21,16 @@ public final class TrialChild {
     private TrialChild() {
     }
 
-    /** Runs the trial of {@code requestFile}, reporting over the channel at {@code socket}. */
-    public static void run(Path requestFile, Path socket) {
+    /**
+     * Runs the trial of {@code requestFile}, reporting over the channel at {@code socket}.
+     *
+     * @param ownPidNamespace whether this JVM runs in a PID namespace of its own (the launcher's sandbox), so that
+     *     every other process in it is the trial's and counts on its CPU clock
+     */
+    public static void run(Path requestFile, Path socket, boolean ownPidNamespace) {
         TrialRequest request = TrialRequest.read(requestFile);
-        TrialClock.SYSTEM.identifyJvmThreads();
+        TrialClock clock = ownPidNamespace ? TrialClock.inOwnPidNamespace() : TrialClock.SYSTEM;
+        clock.identifyJvmThreads();
         try (ChannelClient channel = ChannelClient.connect(socket)) {
             ChannelEvents events = new ChannelEvents(channel);
             Workload workload = Workloads.create(request.spec().workload(), InProcessTrial.options(request.settings()));
@@ -39,7 +45,7 @@ public final class TrialChild {
                 return;
             }
             new TrialLoop(workload, submission, HyperParameters.of(request.spec().hyperparameters()),
-                    request.spec().seed(), InProcessTrial.loopSettings(request, workload.spec()), TrialClock.SYSTEM,
+                    request.spec().seed(), InProcessTrial.loopSettings(request, workload.spec()), clock,
                     events).run();
         }
     }

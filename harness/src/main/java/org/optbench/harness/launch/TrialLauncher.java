@@ -2,10 +2,14 @@ package org.optbench.harness.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +47,16 @@ import org.optbench.workloads.Workloads;
  *   <li>writes {@code trial.json}, {@code meta_data.json} and the CSV itself, with the machine and versions it read
  *       before any submission code ran.</li>
  * </ul>
- * The trial JVM's output goes to {@code trial_<k>.log} beside the trial directory (removed when empty).
+ * The trial JVM's output goes, bounded ({@link BoundedLog}), to {@code trial_<k>.log} beside the trial directory
+ * (removed when empty).
  */
 public final class TrialLauncher {
     /** How often the launcher looks at the trial's process tree. */
     private static final long WATCH_PERIOD_MILLIS = 200;
     static final double BUDGET_BACKSTOP_FACTOR = 1.1;
     static final double BUDGET_BACKSTOP_SECONDS = 5;
+    /** How much of the end of a log {@link #lastLine} reads. */
+    private static final int LAST_LINE_WINDOW = 64 << 10;
 
     private TrialLauncher() {
     }
@@ -84,6 +91,9 @@ public final class TrialLauncher {
             List<String> command = new ArrayList<>(TrialJvm.command(request.settings().limits()));
             command.addAll(List.of("trial", "--request", requestFile.toString(), "--channel",
                     channel.socket().toString(), "--exit-with-parent"));
+            if (confinement.ownsPidNamespace()) {
+                command.add("--own-pid-namespace");
+            }
             command = confinement.wrap(command, scratch);
             if (placement.cpu() != null) {
                 command.addAll(0, List.of("taskset", "-c", Integer.toString(placement.cpu())));
@@ -140,8 +150,8 @@ public final class TrialLauncher {
         }
 
         void execute(List<String> command, Path log) {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            // Through a pipe into a log of bounded size: a trial may print without end.
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
             loadStart = LoadAverage.oneMinute();
             long start = System.nanoTime();
@@ -151,6 +161,7 @@ public final class TrialLauncher {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start a trial JVM: " + String.join(" ", command), e);
             }
+            BoundedLog output = BoundedLog.start(process.getInputStream(), log, "trial-output");
             ProcessTree tree = new ProcessTree(process.toHandle());
             Thread reader = new Thread(() -> listen(tree), "trial-channel");
             reader.setDaemon(true);
@@ -183,6 +194,7 @@ public final class TrialLauncher {
                 throw new IllegalStateException("interrupted while waiting for the trial JVM", e);
             } finally {
                 channel.close();
+                output.finish();
             }
             wallSeconds = (System.nanoTime() - start) / 1e9;
         }
@@ -271,17 +283,28 @@ public final class TrialLauncher {
         }
     }
 
-    /** The last line of {@code file} that is not blank and not a stack frame, or "" when there is none. */
+    /**
+     * The last line of {@code file} that is not blank and not a stack frame, or "" when there is none; only the file's
+     * last {@value #LAST_LINE_WINDOW} bytes are read, and bytes that are not UTF-8 are replaced.
+     */
     public static String lastLine(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank() && !lines.get(i).startsWith("\tat ")) {
-                    return Failures.firstLine(lines.get(i));
-                }
+        byte[] end;
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, LAST_LINE_WINDOW));
+            channel.position(size - buffer.capacity());
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // fill the window
             }
+            end = Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException | UncheckedIOException e) {
             return "";
+        }
+        List<String> lines = new String(end, StandardCharsets.UTF_8).lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank() && !lines.get(i).startsWith("\tat ")) {
+                return Failures.firstLine(lines.get(i));
+            }
         }
         return "";
     }

@@ -45,6 +45,17 @@ public final class Submissions {
         if (!choice.isJar()) {
             return SubmissionDescription.of(SubmissionCatalog.create(choice.nameOrJar()), null);
         }
+        SubmissionDescription described = describeJar(choice, allowUnchecked, settings);
+        if (SubmissionCatalog.names().contains(described.name())) {
+            // Records are kept by name: its trials would be the built-in's, and the built-in's finished ones its own.
+            throw new BadInputException(choice.jar().getFileName() + ": " + described.className() + ".name() returned '"
+                    + described.name() + "', the name of a built-in submission; a jar needs a name of its own");
+        }
+        return described;
+    }
+
+    private static SubmissionDescription describeJar(SubmissionChoice choice, boolean allowUnchecked,
+                                                     TrialSettings settings) {
         Path jar = choice.jar();
         InspectionReport report = inspect(jar, allowUnchecked, settings);
         String jarName = jar.getFileName().toString();
@@ -58,6 +69,11 @@ public final class Submissions {
                     + "', or run it anyway with --allow-unchecked)");
         }
         List<SubmissionDescription> offered = report.submissions();
+        if (report.offeredClasses().isEmpty() && !report.findings().isEmpty()) {
+            // The inspection ended before it read the jar's service entry (its code looped or exited): the finding
+            // says why, not a count of classes the report never had.
+            throw new BadInputException(jarName + ": " + report.findings().get(report.findings().size() - 1));
+        }
         if (choice.submissionClass() != null) {
             for (SubmissionDescription d : offered) {
                 if (d.className().equals(choice.submissionClass())) {

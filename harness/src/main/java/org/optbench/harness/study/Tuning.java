@@ -1,6 +1,7 @@
 package org.optbench.harness.study;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,11 +54,21 @@ public final class Tuning {
         }
         ClockKind clock = env.clock() != null ? env.clock() : presetClock(requests.get(0).preset());
         List<SubmissionDescription> described = new ArrayList<>();
+        Map<String, String> namedBy = new HashMap<>();
         Set<String> workloads = new LinkedHashSet<>();
         boolean budgetsGiven = true;
         for (StudyRequest request : requests) {
-            described.add(Submissions.describe(request.submission(), env.allowUnchecked(),
-                    helperSettings(env, request.submission())));
+            SubmissionDescription submission = Submissions.describe(request.submission(), env.allowUnchecked(),
+                    helperSettings(env, request.submission()));
+            String source = request.submission().isJar() ? request.submission().jar().getFileName().toString()
+                    : request.submission().nameOrJar();
+            String other = namedBy.putIfAbsent(submission.name(), source);
+            if (other != null) {
+                // Records are kept by name: the second study's trials would be the first's.
+                throw new BadInputException("two submissions are named '" + submission.name() + "' (" + other
+                        + " and " + source + "); each needs a name of its own");
+            }
+            described.add(submission);
             request.workloads().forEach(Workloads::spec); // an unknown name fails here, before anything runs
             workloads.addAll(request.workloads());
             budgetsGiven &= request.budgetSeconds() != null;

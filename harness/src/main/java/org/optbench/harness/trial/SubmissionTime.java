@@ -5,10 +5,11 @@ package org.optbench.harness.trial;
  * clock, measured on both clocks so that a record can say how much of its wall time the training thread ran.
  *
  * <p>On the {@link ClockKind#CPU CPU} clock, submission time is the training thread's CPU time in the timed phases
- * plus the CPU time of everything else in the process since the clock started, timed phases or not: a thread a
- * submission starts and the JDK's pools count, so no work can be hidden on another thread or in the untimed
- * evaluation; so does garbage collection, except while the harness evaluates. The JIT's compiler threads do not
- * count ({@link SystemClock}). The rest is sampled ({@link #sampleOthers()}), not read per step.
+ * plus the CPU time of everything else in the trial since the clock started, timed phases or not: a thread a
+ * submission starts, the JDK's pools and a process it starts count, so no work can be hidden on another thread, in
+ * another process or in the untimed evaluation; so does garbage collection, except while the harness evaluates.
+ * The JIT's compiler threads do not count ({@link SystemClock}). The rest is sampled ({@link #sampleOthers()}), not
+ * read per step.
  */
 final class SubmissionTime {
     private final ClockKind kind;

@@ -3,6 +3,7 @@ package org.optbench.harness.trial;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import java.util.stream.Stream;
  * included, in clock ticks of 10 ms) for the rest. The JDK's process CPU time has the same 10-ms resolution but
  * leaves out children. Where {@code /proc} is missing, other threads read as zero.
  *
+ * <p>The rest counts the trial's other processes too, which a submission may start and keep alive so that they are
+ * never waited for: this JVM's descendants, or, when it runs in a PID namespace of its own (the trial sandbox's),
+ * every other process in it, the namespace's init (which waits for the orphans) included.
+ *
  * <p>The JIT's compiler threads are left out of the rest: they compile on another core while the training thread
  * runs, which the wall clock does not see either, and no submission can make them do its work. The collector's
  * threads are reported apart, so that the loop can leave out what they do during an evaluation. Both sets are
@@ -25,11 +30,21 @@ import java.util.stream.Stream;
 final class SystemClock implements TrialClock {
     /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture it supports. */
     private static final long NANOS_PER_TICK = 10_000_000L;
-    private static final Path SELF = Path.of("/proc/self");
+    private static final Path PROC = Path.of("/proc");
+    private static final Path SELF = PROC.resolve("self");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final boolean ownPidNamespace;
     private volatile List<Path> compilerThreads;
     private volatile List<Path> collectorThreads;
+
+    /**
+     * @param ownPidNamespace whether this JVM runs in a PID namespace of its own, in which every other process is
+     *     the trial's
+     */
+    SystemClock(boolean ownPidNamespace) {
+        this.ownPidNamespace = ownPidNamespace;
+    }
 
     @Override
     public long wallNanos() {
@@ -52,7 +67,29 @@ final class SystemClock implements TrialClock {
         for (Path stat : compilerThreads()) {
             compiler += Math.max(0, ticks(stat));
         }
-        return Math.max(0, (process - compiler) * NANOS_PER_TICK - thread);
+        return Math.max(0, (process - compiler + otherProcessTicks()) * NANOS_PER_TICK - thread);
+    }
+
+    /** CPU ticks of the trial's processes besides this JVM (each with the children it waited for). */
+    private long otherProcessTicks() {
+        long self = ProcessHandle.current().pid();
+        long ticks = 0;
+        if (ownPidNamespace) {
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
+                for (Path process : processes) {
+                    if (Long.parseLong(process.getFileName().toString()) != self) {
+                        ticks += Math.max(0, ticks(process.resolve("stat")));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+            return ticks;
+        }
+        for (ProcessHandle descendant : ProcessHandle.current().descendants().toList()) {
+            ticks += Math.max(0, ticks(PROC.resolve(Long.toString(descendant.pid())).resolve("stat")));
+        }
+        return ticks;
     }
 
     @Override

@@ -62,7 +62,7 @@ import java.util.Objects;
  * @param processCpuSeconds CPU time of the whole trial process tree, as its launcher measured it
  * @param otherThreadsCpuSeconds on the CPU clock, the part of {@code submissionSeconds} that threads other than the
  *                               training thread used (a submission's helpers, the JDK's pools, garbage collection
- *                               outside evaluations); NaN for the wall clock
+ *                               outside evaluations), and the trial's other processes; NaN for the wall clock
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrialRecord(
