@@ -10,7 +10,6 @@ import java.io.NotSerializableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InaccessibleObjectException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.management.InstanceNotFoundException;
@@ -101,25 +100,12 @@ class ConfinementTest {
 
     @Test
     void javaBeansIsNotThereToCallAPublicMethodOfTheWorkloads() {
-        // java.desktop (java.beans) is not among the confined JVM's modules: the jar's inspection, in such a JVM,
-        // finds a class it cannot link, and even --allow-unchecked does not run what cannot be loaded.
-        Path jar = JarFixtures.submissionJar(work, "Beans.jar", "hostile.Beans", """
-                try {
-                    Class<?> workloads = Class.forName("org.optbench.workloads.Workloads", true,
-                            org.optbench.api.Params.class.getClassLoader());
-                    System.err.println(new java.beans.Expression(workloads, "names", new Object[0]).getValue());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }""", "");
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("run", "--workload", "quadratic", "--submission", jar.toString(), "--allow-unchecked",
-                "--out", work.resolve("runs").toString(), "--budget-seconds", "1");
-        assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("hostile.Beans needs java.beans.Expression"), err.toString());
-        assertFalse(Files.exists(work.resolve("runs/beans")), "no trial ran");
+        // java.desktop (java.beans) is not among the trial JVM's modules; linking to it fails.
+        TrialRecord r = run("Beans", """
+                Class<?> workloads = Class.forName("org.optbench.workloads.Workloads", true,
+                        org.optbench.api.Params.class.getClassLoader());
+                System.err.println(new java.beans.Expression(workloads, "names", new Object[0]).getValue());""");
+        assertRefused(r, NoClassDefFoundError.class, "java/beans/Expression");
     }
 
     @Test
