@@ -33,7 +33,7 @@ final class EnvironmentOptions {
     Path budgetsDir;
 
     @Option(names = "--strict-hardware",
-            description = "Refuse to run when the speed probe finds this machine more than 10 %% off its hardware"
+            description = "Refuse to run when the speed probe finds this machine more than 15 %% off its hardware"
                     + " class, instead of scaling the budgets.")
     boolean strictHardware;
 

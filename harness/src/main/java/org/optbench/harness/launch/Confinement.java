@@ -3,6 +3,8 @@ package org.optbench.harness.launch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.optbench.api.BadInputException;
 import org.optbench.harness.sandbox.JavaCppCache;
@@ -16,6 +18,14 @@ import org.optbench.harness.sandbox.SandboxPolicy;
  * own built-in submissions only, when the machine has no sandbox. A jar never runs unconfined unasked.
  */
 final class Confinement {
+    /**
+     * Environment variables that tune the native math libraries, passed into the sandbox (which clears the rest):
+     * without {@code OPENBLAS_CORETYPE}, OpenBLAS on a virtual CPU that hides its model falls back to a generic
+     * kernel, and a step took 1.8x as long (benchmarks/README.md). None of them carries a credential.
+     */
+    static final List<String> PASSED_PREFIXES = List.of("OMP_", "GOMP_", "KMP_", "OPENBLAS_", "GOTO", "MKL_",
+            "ND4J_", "BLIS_");
+
     private final Sandbox sandbox;
     private final List<Path> readOnly;
 
@@ -60,12 +70,17 @@ final class Confinement {
         if (sandbox == null) {
             return new ArrayList<>(command);
         }
-        // The sandbox clears the environment: one native thread, as every trial runs (steadier, deterministic).
-        String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
         JavaCppCache.fill();
         SandboxPolicy policy = SandboxPolicy.forJvm(Path.of(System.getProperty("java.home")),
-                TrialJvm.classPathEntries(), JavaCppCache.directory(), scratch, readOnly)
-                .withEnvironmentVariable("OMP_NUM_THREADS", threads);
+                TrialJvm.classPathEntries(), JavaCppCache.directory(), scratch, readOnly);
+        for (Map.Entry<String, String> e : new TreeMap<>(System.getenv()).entrySet()) {
+            if (PASSED_PREFIXES.stream().anyMatch(e.getKey()::startsWith)) {
+                policy = policy.withEnvironmentVariable(e.getKey(), e.getValue());
+            }
+        }
+        // The sandbox clears the environment: one native thread, as every trial runs (steadier, deterministic).
+        policy = policy.withEnvironmentVariable("OMP_NUM_THREADS",
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
         return new ArrayList<>(sandbox.wrap(command, policy));
     }
 

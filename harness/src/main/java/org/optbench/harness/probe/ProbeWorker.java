@@ -23,7 +23,8 @@ public final class ProbeWorker {
         for (String name : workloads) {
             Submission adamw = SubmissionCatalog.create(OPTIMIZER);
             figures.put(name, StepProbe.medianStepSeconds(Workloads.create(name), adamw,
-                    adamw.defaultHyperParameters(), SpeedProbe.WARMUP, SpeedProbe.MEASURED));
+                    adamw.defaultHyperParameters(), SpeedProbe.WARMUP, SpeedProbe.WARMUP_SECONDS, SpeedProbe.MEASURED,
+                    SpeedProbe.MEASURED_SECONDS));
         }
         return figures;
     }

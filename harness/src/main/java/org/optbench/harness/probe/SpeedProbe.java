@@ -17,21 +17,26 @@ import org.optbench.harness.launch.TrialSettings;
 import org.optbench.workloads.Workloads;
 
 /**
- * How fast this machine trains, against the machine a hardware class was calibrated on: {@value #MEASURED} steps
- * (after {@value #WARMUP} for the JIT) of AdamW at its default point on each base workload of a study, the median
- * step timed by CPU time, in a JVM of its own. The hardware class's table holds the same figures from its
+ * How fast this machine trains, against the machine a hardware class was calibrated on: AdamW at its default point
+ * on each base workload of a study, in a JVM of its own, the median step timed by CPU time over at least
+ * {@value #MEASURED} steps and {@value #MEASURED_SECONDS} s, after at least {@value #WARMUP} steps and
+ * {@value #WARMUP_SECONDS} s for the JIT. The hardware class's table holds the same figures from its
  * calibration machine; their ratio (geometric mean over the workloads) scales the budgets, so a machine 1.4x slower
  * than the calibration machine gets 1.4x the budget and scores the same. The ratio is used only when it differs
- * from 1 by more than {@value #TOLERANCE} (the probe's own spread on one machine is a few percent;
+ * from 1 by more than {@value #TOLERANCE} (three probes of one quiet machine within minutes spread by ±9 % in it;
  * benchmarks/README.md).
  */
 public final class SpeedProbe {
-    /** Untimed steps first: the JIT compiles the hot loops in them. */
+    /** Untimed steps first, at least this many and {@link #WARMUP_SECONDS} of CPU time: the JIT compiles in them. */
     public static final int WARMUP = 30;
-    /** Timed steps. */
+    /** The least CPU time of the untimed steps. */
+    public static final double WARMUP_SECONDS = 2.0;
+    /** Timed steps, at least this many and {@link #MEASURED_SECONDS} of CPU time. */
     public static final int MEASURED = 60;
+    /** The least CPU time of the timed steps. */
+    public static final double MEASURED_SECONDS = 0.5;
     /** A ratio within this of 1 is taken as 1: the same class. */
-    public static final double TOLERANCE = 0.10;
+    public static final double TOLERANCE = 0.15;
     /** The probe of seven workloads (their data included) takes well under a minute; this bounds a broken one. */
     private static final long TIME_LIMIT_SECONDS = 600;
 

@@ -20,11 +20,12 @@ public final class StepProbe {
     }
 
     /**
-     * The median CPU seconds of a step over {@code measured} steps, after {@code warmup} untimed ones (the first
-     * steps pay for the JIT).
+     * The median CPU seconds of a step over at least {@code measured} steps and {@code measuredSeconds} of CPU time
+     * (a step of microseconds needs thousands to settle), after untimed ones (the first steps pay for the JIT): at
+     * least {@code warmup} of them and at least {@code warmupSeconds} of CPU time.
      */
     public static double medianStepSeconds(Workload workload, Submission submission, HyperParameters hyperParameters,
-                                           int warmup, int measured) {
+                                           int warmup, double warmupSeconds, int measured, double measuredSeconds) {
         Rng rng = Rng.of(1);
         Params params = workload.initialParams(rng.split(1));
         int requested = submission.batchSize(workload.spec().name());
@@ -37,15 +38,22 @@ public final class StepProbe {
                     Double.MAX_VALUE, clock::threadCpuNanos);
             OptimizerState state = submission.init(workload.info(), params, hyperParameters, rng.split(3));
             context.setState(state);
-            for (int step = 0; step < warmup + measured; step++) {
+            long warmupStart = clock.threadCpuNanos();
+            long warmupNanos = (long) (warmupSeconds * 1e9);
+            int timed = 0;
+            long timedNanos = 0;
+            long measuredNanos = (long) (measuredSeconds * 1e9);
+            for (int step = 0; timed < measured || timedNanos < measuredNanos; step++) {
                 context.beginStep(step, 0);
                 long start = clock.threadCpuNanos();
                 Batch batch = submission.selectData(stream, context);
                 context.setBatch(batch);
                 submission.update(context);
                 long end = clock.threadCpuNanos();
-                if (step >= warmup) {
+                if (step >= warmup && end - warmupStart >= warmupNanos) {
                     times.add(end - start);
+                    timed++;
+                    timedNanos += end - start;
                 }
             }
         }

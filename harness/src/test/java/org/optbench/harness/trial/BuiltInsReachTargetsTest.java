@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optbench.harness.budgets.BudgetTable;
 import org.optbench.harness.catalog.SubmissionCatalog;
-import org.optbench.harness.launch.InProcessTrial;
+import org.optbench.harness.launch.Placement;
+import org.optbench.harness.launch.TrialLauncher;
 import org.optbench.harness.launch.TrialRequest;
 import org.optbench.harness.launch.TrialSettings;
 import org.optbench.results.records.EvalRow;
@@ -142,9 +143,10 @@ class BuiltInsReachTargetsTest {
         point.putAll(overrides);
         TrialSpec spec = new TrialSpec(submission, workload, "single", Ruleset.Kind.SELF_TUNING, 0, 1, point, seed,
                 budget);
-        // The default settings time the trial by the CPU clock: what other processes do does not move it.
-        TrialRecord record = InProcessTrial.run(new TrialRequest(spec, TrialSettings.defaults()),
-                dir.resolve("trial_1"), TrialListener.NONE);
+        // A launched trial JVM, as every trial runs (its serial collector, its one training thread), timed by the
+        // default CPU clock: what other processes do does not move it.
+        TrialRecord record = TrialLauncher.run(new TrialRequest(spec, TrialSettings.defaults()),
+                dir.resolve("trial_1"), TrialListener.NONE, Placement.alone());
         assertEquals("cpu", record.clock());
 
         assertNull(record.failure());
