@@ -22,9 +22,9 @@ import org.optbench.workloads.WorkloadSpec;
  */
 public final class TrialRecordFactory {
     /**
-     * A trial whose training thread ran less than this share of the wall time of its timed phases was contended.
-     * Alone on a core it runs 0.97 to 1.00 of it (garbage collection stops it briefly); beside one busy process
-     * per core it gets about two thirds.
+     * A trial whose training thread waited for a core more than a tenth of its wall time was contended: alone on
+     * the machine it waits well under 1 % of it, beside one busy process per core about a third
+     * (benchmarks/README.md).
      */
     public static final double CONTENDED_BELOW = 0.9;
 

@@ -34,7 +34,7 @@ public final class SpeedProbe {
     /** Timed steps, at least this many and {@link #MEASURED_SECONDS} of CPU time. */
     public static final int MEASURED = 60;
     /** The least CPU time of the timed steps. */
-    public static final double MEASURED_SECONDS = 0.5;
+    public static final double MEASURED_SECONDS = 1.0;
     /** A ratio within this of 1 is taken as 1: the same class. */
     public static final double TOLERANCE = 0.15;
     /** The probe of seven workloads (their data included) takes well under a minute; this bounds a broken one. */

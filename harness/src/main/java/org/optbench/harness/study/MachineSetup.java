@@ -11,6 +11,7 @@ import org.optbench.harness.launch.TrialSettings;
 import org.optbench.harness.hardware.HardwareFingerprint;
 import org.optbench.harness.probe.ProbeRecord;
 import org.optbench.harness.probe.SpeedProbe;
+import org.optbench.workloads.Suites;
 
 /**
  * The machine a study runs on, measured before it starts: its hardware class and budgets, and the factor its speed
@@ -34,15 +35,18 @@ public record MachineSetup(Budgets budgets, double budgetScale, List<String> not
     }
 
     /**
-     * This machine probed on the study's workloads: the budget scale set from the probe, or a refusal under
+     * This machine probed: the budget scale set from the probe, or a refusal under
      * {@code --strict-hardware} when it differs from the class by more than the tolerance. The figures are kept in
-     * the output directory ({@link ProbeRecord}), so a resumed study scales its budgets as it began.
+     * the output directory ({@link ProbeRecord}), so a resumed study scales its budgets as it began. Every base
+     * workload is probed, whatever the study trains: the machine's ratio is one number, and one workload's figure
+     * alone moved by a third between probes minutes apart where the geometric mean of seven moved by a tenth.
      *
      * @param helperSettings the sandbox and heap the probe's JVM runs with
      */
     public MachineSetup probed(RunEnvironment env, List<String> workloads, TrialSettings helperSettings) {
-        Map<String, Double> measured = ProbeRecord.figures(env.out(), SpeedProbe.probedWorkloads(workloads),
-                HardwareFingerprint.probe(), needed -> SpeedProbe.measure(needed, helperSettings));
+        Map<String, Double> measured = ProbeRecord.figures(env.out(), SpeedProbe.probedWorkloads(
+                Suites.workloads("quick", Suites.DEFAULT_HELD_OUT_SEED)), HardwareFingerprint.probe(),
+                needed -> SpeedProbe.measure(needed, helperSettings));
         SpeedProbe.Comparison probe = SpeedProbe.compare(measured, budgets.table());
         if (!probe.differs()) {
             return this;

@@ -18,7 +18,8 @@ import org.optbench.results.records.StopReason;
  * @param optimizerStepTimeMedianSeconds the median of update's time outside the workload's forward and backward
  *     passes: the submission's own cost per step
  * @param stateBytes the optimizer state's size after init
- * @param cpuShare the training thread's CPU time over wall time in the timed phases
+ * @param cpuShare how much of the wall time it could run the training thread did run (1 minus its wait for a core,
+ *     over the wall time)
  * @param otherCpuSeconds CPU time of the process's other threads while the clock ran
  */
 public record LoopResult(StopReason stopReason, String failure, long steps, int evaluations,

@@ -22,6 +22,10 @@ final class SubmissionTime {
     private long phaseCpu;
     private long collectorAtUntimedStart;
     private long collectorUntimed;
+    /** The first second of a trial is the JIT's: the share is measured from then on. */
+    private static final long SHARE_FROM_NANOS = 1_000_000_000L;
+    private long wallAtShareStart = -1;
+    private long waitAtShareStart = -1;
 
     /** Starts the clock: everything other threads do from now on counts. */
     SubmissionTime(ClockKind kind, TrialClock clock) {
@@ -44,10 +48,15 @@ final class SubmissionTime {
 
     /** Ends a timed phase; returns its length on the trial's clock (for the CPU clock, the training thread's). */
     long end() {
-        long wall = clock.wallNanos() - phaseWall;
+        long now = clock.wallNanos();
+        long wall = now - phaseWall;
         long cpu = clock.threadCpuNanos() - phaseCpu;
         timedWall += wall;
         timedCpu += cpu;
+        if (wallAtShareStart < 0 && timedCpu >= SHARE_FROM_NANOS) {
+            wallAtShareStart = now;
+            waitAtShareStart = clock.threadWaitNanos();
+        }
         return kind == ClockKind.CPU ? cpu : wall;
     }
 
@@ -93,10 +102,20 @@ final class SubmissionTime {
     }
 
     /**
-     * The training thread's CPU time over wall time in the timed phases: about 1 when it had a core to itself,
-     * lower when other processes took turns on it; NaN before any phase.
+     * How much of the wall time it could run the training thread did run: 1 minus the time it waited, runnable, for
+     * a core (Linux's run delay), over the wall time; about 1 when it had a core to itself, lower when other
+     * processes took turns on it. Not its CPU time over its wall time: a step that hands work to ND4J's threads waits
+     * for them, blocked, which is no contention. Measured from the first second of the training thread's timed CPU
+     * time on: in that second the JIT's compiler threads compete with it for the cores (a quiet 2-core machine gave
+     * a 0.75-s quadratic trial 0.83), which is the trial's own doing. NaN for a trial shorter than that, and where
+     * the run delay is unknown, the training thread's CPU time over the wall time of its timed phases.
      */
     double cpuShare() {
-        return timedWall == 0 ? Double.NaN : (double) timedCpu / timedWall;
+        long wait = clock.threadWaitNanos();
+        if (wait < 0 || waitAtShareStart < 0 && wallAtShareStart >= 0) {
+            return timedWall == 0 ? Double.NaN : (double) timedCpu / timedWall;
+        }
+        long wall = wallAtShareStart < 0 ? 0 : clock.wallNanos() - wallAtShareStart;
+        return wall <= 0 ? Double.NaN : Math.max(0, 1 - (double) (wait - waitAtShareStart) / wall);
     }
 }

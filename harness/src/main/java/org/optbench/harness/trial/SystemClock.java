@@ -93,6 +93,16 @@ final class SystemClock implements TrialClock {
     }
 
     @Override
+    public long threadWaitNanos() {
+        try {
+            // "<time on a core> <time runnable, waiting for one> <timeslices>", in nanoseconds.
+            return Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public long collectorCpuNanos() {
         identifyJvmThreads();
         long ticks = 0;

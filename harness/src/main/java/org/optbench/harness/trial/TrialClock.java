@@ -26,6 +26,14 @@ public interface TrialClock {
     long collectorCpuNanos();
 
     /**
+     * How long the calling (training) thread has waited, runnable, for a core (Linux's schedstat run delay), or -1
+     * where that is not known: what other processes on the machine took from it.
+     */
+    default long threadWaitNanos() {
+        return -1;
+    }
+
+    /**
      * Fixes which threads are the JVM's own (compiler, collector), before any submission code runs: a thread it
      * starts later counts as the submission's whatever it is named.
      */

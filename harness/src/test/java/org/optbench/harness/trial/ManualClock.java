@@ -9,6 +9,7 @@ final class ManualClock implements TrialClock {
     private long threadCpu;
     private long otherCpu;
     private long collectorCpu;
+    private long threadWait;
 
     /** The training thread works for {@code millis}, alone on its core: wall and CPU time advance together. */
     void work(long millis) {
@@ -20,6 +21,7 @@ final class ManualClock implements TrialClock {
     void workShared(long cpuMillis, long wallMillis) {
         wall += wallMillis * 1_000_000L;
         threadCpu += cpuMillis * 1_000_000L;
+        threadWait += (wallMillis - cpuMillis) * 1_000_000L;
     }
 
     /** Another thread of the process works for {@code millis} of CPU time, meanwhile. */
@@ -31,6 +33,11 @@ final class ManualClock implements TrialClock {
     void collectorWorks(long millis) {
         otherCpu += millis * 1_000_000L;
         collectorCpu += millis * 1_000_000L;
+    }
+
+    @Override
+    public long threadWaitNanos() {
+        return threadWait;
     }
 
     @Override

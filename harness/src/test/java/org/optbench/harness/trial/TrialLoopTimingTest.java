@@ -112,7 +112,7 @@ class TrialLoopTimingTest {
     @Test
     void aTrainingThreadThatSharesItsCoreRunsLessThanItsWallTimeAndTheCpuClockDoesNotCountTheWait() {
         ManualClock clock = new ManualClock();
-        // Every update takes 20 ms of CPU time over 40 ms of wall time: another process had the core half the time.
+        // Every update takes 20 ms of CPU time over 40 ms of wall time: the thread waited 20 ms for its core.
         ClockedSgd submission = new ClockedSgd(clock, 20, 10) {
             @Override
             public void update(org.optbench.api.StepContext context) {
@@ -121,13 +121,27 @@ class TrialLoopTimingTest {
             }
         };
         Recorder events = new Recorder();
-        LoopResult cpu = run(ClockKind.CPU, new ClockedWorkload(Workloads.quadratic(1e2, 0.0,
-                WorkloadOptions.defaults()), EVAL_PERIOD, clock, 60, 0, 0), submission, events);
-        double cpuTimed = cpu.steps() * 0.020 + submission.prepareCalls * 0.010;
-        double wallTimed = cpu.steps() * 0.040 + submission.prepareCalls * 0.010;
-        assertEquals(cpuTimed / wallTimed, cpu.cpuShare(), 1e-9);
-        assertEquals(cpuTimed, cpu.submissionSeconds(), 1e-9, "the CPU clock counts the work, not the wait");
+        // An eval period longer than the budget: only step 1 is evaluated, in the JIT's first second, which the
+        // share leaves out; from then on each step ran 20 of its 40 ms.
+        LoopResult cpu = new TrialLoop(new ClockedWorkload(Workloads.quadratic(1e2, 0.0, WorkloadOptions.defaults()),
+                10.0, clock, 60, 0, 0), submission, HyperParameters.empty(), 7,
+                new TrialLoop.Settings(BUDGET, 10.0, ClockKind.CPU), clock, events).run();
+        assertEquals(1, events.rows.size());
+        assertEquals(0.5, cpu.cpuShare(), 1e-12);
+        // After k steps the CPU time is 30 ms (the first step and its prepareForEval) + (k - 1) x 20 ms, first at
+        // or past the 1.5-s budget for k = 75: 1.51 s.
+        assertEquals(75, cpu.steps());
+        assertEquals(1.51, cpu.submissionSeconds(), 1e-9, "the CPU clock counts the work, not the wait");
         assertEquals(0.020, cpu.stepTimeMedianSeconds(), 1e-12);
+    }
+
+    @Test
+    void aTrialShorterThanTheJitsFirstSecondHasNoShare() {
+        ManualClock clock = new ManualClock();
+        LoopResult shortTrial = new TrialLoop(Workloads.quadratic(1e2, 0.0, WorkloadOptions.defaults()),
+                new ClockedSgd(clock, 20, 0), HyperParameters.empty(), 1, new TrialLoop.Settings(0.5, 10.0,
+                ClockKind.CPU), clock, new Recorder()).run();
+        assertTrue(Double.isNaN(shortTrial.cpuShare()), "share " + shortTrial.cpuShare());
     }
 
     @Test

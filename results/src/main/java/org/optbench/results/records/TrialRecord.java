@@ -46,8 +46,9 @@ import java.util.Objects;
  * @param startedAt when it started, ISO-8601 (e.g. {@code 2026-11-27T02:30:00Z})
  * @param clock what timed it: {@code "cpu"} (CPU time of the trial process) or {@code "wall"} (AlgoPerf's wall
  *              clock); {@code null} in records older than the field, which were timed by the wall clock
- * @param cpuShare CPU time over wall time of the timed phases: how much of the machine the trial had (about 1 when
- *                 alone on a core); {@code null} when not measured
+ * @param cpuShare how much of the wall time it could run the trial's training thread did run: 1 minus the time it
+ *                 waited, runnable, for a core, over the wall time (about 1 when alone on a core; about 0.5 beside
+ *                 one busy process on its core); {@code null} when not measured
  * @param contended whether {@code cpuShare} fell below the contention threshold: the machine was shared
  * @param loadAverageStart the machine's 1-minute load average when the trial started, {@code null} when unknown
  * @param loadAverageEnd the same when it ended
