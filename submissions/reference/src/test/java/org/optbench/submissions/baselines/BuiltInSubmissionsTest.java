@@ -32,9 +32,10 @@ class BuiltInSubmissionsTest {
 
     @Test
     void theServiceFileOffersTheReferenceSubmissions() {
-        List<String> names = submissions().map(Submission::name).toList();
-        assertEquals(List.of("adamw", "nadamw", "sgd_momentum", "sgd_nesterov", "schedule_free_adamw",
-                "shampoo", "sonew", "sonew_banded", "sketchy"), names);
+        // The service file's order is the annotation processor's, not a contract: compare the names sorted.
+        List<String> names = submissions().map(Submission::name).sorted().toList();
+        assertEquals(List.of("adamw", "nadamw", "schedule_free_adamw", "sgd_momentum", "sgd_nesterov",
+                "shampoo", "sketchy", "sonew", "sonew_banded"), names);
     }
 
     /**
