@@ -35,6 +35,7 @@ public final class Sandbox {
     private static final long SELF_TEST_SECONDS = 30;
 
     /** Top-level system directories, shown read-only; on merged-/usr systems they are links into /usr. */
+    private static final Path TMP = Path.of("/tmp");
     private static final List<String> SYSTEM_DIRECTORIES = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64",
             "/libx32");
 
@@ -226,6 +227,15 @@ public final class Sandbox {
                 .forEach(path -> mounts.add(new Mount("--ro-bind", path)));
         policy.scratchPaths().forEach(path -> mounts.add(new Mount("--tmpfs", path)));
         policy.writablePaths().forEach(path -> mounts.add(new Mount("--bind", path)));
+        // A policy path under /tmp (a checkout in /tmp) needs its parent directories made in the private /tmp, which
+        // is writable: a write beside the staging directory would land there and succeed, in memory. So each such
+        // path's top directory under /tmp gets a tmpfs of its own, turned read-only once the mounts inside exist.
+        List<Path> sealed = mounts.stream().map(Mount::path)
+                .filter(path -> path.startsWith(TMP) && path.getNameCount() > 2)
+                .map(path -> TMP.resolve(path.getName(1)))
+                .filter(top -> mounts.stream().noneMatch(mount -> mount.path().equals(top)))
+                .distinct().toList();
+        sealed.forEach(top -> mounts.add(new Mount("--tmpfs", top)));
         mounts.sort(Comparator.comparingInt(mount -> mount.path().getNameCount())); // stable: writable wins a tie
         for (Mount mount : mounts) {
             if (mount.kind().equals("--tmpfs")) {
@@ -234,6 +244,7 @@ public final class Sandbox {
                 line.addAll(List.of(mount.kind(), mount.path().toString(), mount.path().toString()));
             }
         }
+        sealed.forEach(top -> line.addAll(List.of("--remount-ro", top.toString())));
     }
 
     /** Runs {@code true} confined as a trial is; returns null when it worked, else bwrap's first line. */
