@@ -26,6 +26,7 @@ final class SubmissionTime {
     private static final long SHARE_FROM_NANOS = 1_000_000_000L;
     private long wallAtShareStart = -1;
     private long waitAtShareStart = -1;
+    private long ownAtShareStart;
 
     /** Starts the clock: everything other threads do from now on counts. */
     SubmissionTime(ClockKind kind, TrialClock clock) {
@@ -56,6 +57,7 @@ final class SubmissionTime {
         if (wallAtShareStart < 0 && timedCpu >= SHARE_FROM_NANOS) {
             wallAtShareStart = now;
             waitAtShareStart = clock.threadWaitNanos();
+            ownAtShareStart = ownOtherCpu();
         }
         return kind == ClockKind.CPU ? cpu : wall;
     }
@@ -103,12 +105,15 @@ final class SubmissionTime {
 
     /**
      * How much of the wall time it could run the training thread did run: 1 minus the time it waited, runnable, for
-     * a core (Linux's run delay), over the wall time; about 1 when it had a core to itself, lower when other
-     * processes took turns on it. Not its CPU time over its wall time: a step that hands work to ND4J's threads waits
-     * for them, blocked, which is no contention. Measured from the first second of the training thread's timed CPU
-     * time on: in that second the JIT's compiler threads compete with it for the cores (a quiet 2-core machine gave
-     * a 0.75-s quadratic trial 0.83), which is the trial's own doing. NaN for a trial shorter than that, and where
-     * the run delay is unknown, the training thread's CPU time over the wall time of its timed phases.
+     * a core (Linux's run delay) beyond what the trial's own other threads and processes ran meanwhile, over the wall
+     * time; about 1 when it had a core to itself, lower when other processes took turns on it. A trial pinned to one
+     * core shares it with its own JIT compiler threads (two seconds and more of a 15-s trial: 0.86-0.88 at
+     * {@code --jobs 2} on a quiet 2-core machine without this correction), which is the trial's own doing; unpinned,
+     * its own threads run mostly on another core, and the correction only makes the share err towards 1, by their
+     * CPU time. Not its CPU time over its wall time: a step that hands work to ND4J's threads waits for them,
+     * blocked, which is no contention. Measured from the first second of the training thread's timed CPU time on
+     * (the JIT's busiest). NaN for a trial shorter than that, and where the run delay is unknown, the training
+     * thread's CPU time over the wall time of its timed phases.
      */
     double cpuShare() {
         long wait = clock.threadWaitNanos();
@@ -116,6 +121,12 @@ final class SubmissionTime {
             return timedWall == 0 ? Double.NaN : (double) timedCpu / timedWall;
         }
         long wall = wallAtShareStart < 0 ? 0 : clock.wallNanos() - wallAtShareStart;
-        return wall <= 0 ? Double.NaN : Math.max(0, 1 - (double) (wait - waitAtShareStart) / wall);
+        long foreignWait = Math.max(0, wait - waitAtShareStart - (ownOtherCpu() - ownAtShareStart));
+        return wall <= 0 ? Double.NaN : Math.max(0, 1 - (double) foreignWait / wall);
+    }
+
+    /** CPU time of every thread and process of the trial but the training thread, the JIT's included. */
+    private long ownOtherCpu() {
+        return clock.otherCpuNanos() + clock.compilerCpuNanos();
     }
 }

@@ -63,11 +63,16 @@ final class SystemClock implements TrialClock {
         if (process < 0) {
             return 0;
         }
-        long compiler = 0;
+        return Math.max(0, (process + otherProcessTicks()) * NANOS_PER_TICK - compilerCpuNanos() - thread);
+    }
+
+    @Override
+    public long compilerCpuNanos() {
+        long ticks = 0;
         for (Path stat : compilerThreads()) {
-            compiler += Math.max(0, ticks(stat));
+            ticks += Math.max(0, ticks(stat));
         }
-        return Math.max(0, (process - compiler + otherProcessTicks()) * NANOS_PER_TICK - thread);
+        return ticks * NANOS_PER_TICK;
     }
 
     /** CPU ticks of the trial's processes besides this JVM (each with the children it waited for). */

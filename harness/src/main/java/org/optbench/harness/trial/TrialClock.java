@@ -34,6 +34,14 @@ public interface TrialClock {
     }
 
     /**
+     * CPU time of the JVM's JIT compiler threads (left out of {@link #otherCpuNanos()}), or 0 where not known. With
+     * the other threads' time it bounds how long the training thread can have waited for the trial's own threads.
+     */
+    default long compilerCpuNanos() {
+        return 0;
+    }
+
+    /**
      * Fixes which threads are the JVM's own (compiler, collector), before any submission code runs: a thread it
      * starts later counts as the submission's whatever it is named.
      */

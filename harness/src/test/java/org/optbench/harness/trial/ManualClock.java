@@ -10,6 +10,7 @@ final class ManualClock implements TrialClock {
     private long otherCpu;
     private long collectorCpu;
     private long threadWait;
+    private long compilerCpu;
 
     /** The training thread works for {@code millis}, alone on its core: wall and CPU time advance together. */
     void work(long millis) {
@@ -33,6 +34,16 @@ final class ManualClock implements TrialClock {
     void collectorWorks(long millis) {
         otherCpu += millis * 1_000_000L;
         collectorCpu += millis * 1_000_000L;
+    }
+
+    /** The JIT's compiler threads work for {@code millis} of CPU time, meanwhile. */
+    void compilerWorks(long millis) {
+        compilerCpu += millis * 1_000_000L;
+    }
+
+    @Override
+    public long compilerCpuNanos() {
+        return compilerCpu;
     }
 
     @Override

@@ -136,6 +136,26 @@ class TrialLoopTimingTest {
     }
 
     @Test
+    void waitingForTheTrialsOwnThreadsIsNoContention() {
+        ManualClock clock = new ManualClock();
+        // Every update waits 20 ms of its 40 for its core; meanwhile the trial's own compiler threads ran 5 ms and
+        // another of its threads 3 ms (pinned to one core, they are what it waited for), so 12 ms went to others.
+        ClockedSgd submission = new ClockedSgd(clock, 20, 10) {
+            @Override
+            public void update(org.optbench.api.StepContext context) {
+                context.lossAndGradients();
+                clock.workShared(20, 40);
+                clock.compilerWorks(5);
+                clock.otherThreadWorks(3);
+            }
+        };
+        LoopResult result = new TrialLoop(new ClockedWorkload(Workloads.quadratic(1e2, 0.0,
+                WorkloadOptions.defaults()), 10.0, clock, 60, 0, 0), submission, HyperParameters.empty(), 7,
+                new TrialLoop.Settings(BUDGET, 10.0, ClockKind.CPU), clock, new Recorder()).run();
+        assertEquals(1 - 12.0 / 40, result.cpuShare(), 1e-12);
+    }
+
+    @Test
     void aTrialShorterThanTheJitsFirstSecondHasNoShare() {
         ManualClock clock = new ManualClock();
         LoopResult shortTrial = new TrialLoop(Workloads.quadratic(1e2, 0.0, WorkloadOptions.defaults()),
