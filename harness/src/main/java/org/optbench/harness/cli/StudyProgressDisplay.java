@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.optbench.api.EvalResult;
 import org.optbench.harness.launch.TrialRecordFactory;
@@ -15,17 +16,25 @@ import org.optbench.harness.trial.TrialListener;
 import org.optbench.results.records.TrialRecord;
 
 /**
- * A study's progress: one line per finished trial, with an estimate of the time left (the budgets of the trials
- * still to run and of the running ones' remainders, divided by how many run at once: an upper bound that tightens as
- * trials finish early), and on a terminal a status block under them, redrawn in place: the time left, then one line
- * per running trial with its share of its budget and its last validation value, each cut to the terminal's width
- * ({@code COLUMNS}, 80 by default), so it reads at 80 and at 40 columns. Elsewhere (CI logs) only the plain lines.
- * Trials run on several threads at once, so every method is synchronised.
+ * A study's progress: one line per finished trial, with an estimate of the wall time left, and on a terminal a
+ * status block under them, redrawn in place: the time left, then one line per running trial with its share of its
+ * budget and its last validation value, each cut to the terminal's width ({@code COLUMNS}, which the launcher sets
+ * from the terminal; 80 by default), so it reads at 80 and at 40 columns; there the finished lines are wrapped at
+ * spaces. Elsewhere (CI logs) only the plain lines, one per trial.
+ *
+ * <p>The estimate: until a trial has finished, the budgets still to spend divided by how many run at once ("at most
+ * N of training": trials that reach their targets end early, but start-up and evaluations are not in it); from then
+ * on, those budgets at the rate the study has spent budget per second of wall time so far ("about N left"), which
+ * carries start-up, evaluations and early stops. Trials run on several threads at once, so every method is
+ * synchronised.
  */
 final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     private final PrintWriter lines;
     private final boolean terminal;
     private final int width;
+    private final LongSupplier nanoTime;
+    private long startedNanos;
+    private double budgetSpent;
     private final Map<String, double[]> running = new LinkedHashMap<>();
     private final Map<String, String> lastMetric = new LinkedHashMap<>();
     private int toRun;
@@ -35,17 +44,19 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     private int statusLines;
 
     StudyProgressDisplay(PrintWriter lines) {
-        this(lines, System.console() != null, terminalWidth());
+        this(lines, System.console() != null, terminalWidth(), System::nanoTime);
     }
 
     /**
      * @param terminal whether to draw the status block (a terminal) or only plain lines (a log)
      * @param width the terminal's columns
+     * @param nanoTime the wall clock the estimate of the time left reads
      */
-    StudyProgressDisplay(PrintWriter lines, boolean terminal, int width) {
+    StudyProgressDisplay(PrintWriter lines, boolean terminal, int width, LongSupplier nanoTime) {
         this.lines = lines;
         this.terminal = terminal;
         this.width = width;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -54,6 +65,8 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
         done = 0;
         parallel = Math.max(1, atOnce);
         budgetLeft = totalBudgetSeconds;
+        budgetSpent = 0;
+        startedNanos = nanoTime.getAsLong();
         running.clear();
         lines.printf(Locale.ROOT, "%d trials to run (%d already complete), %d at a time: at most %s of training%n",
                 trials, alreadyComplete, parallel, duration(totalBudgetSeconds / parallel));
@@ -100,6 +113,7 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
         double[] state = running.remove(trial.spec().label());
         lastMetric.remove(trial.spec().label());
         budgetLeft -= state != null ? state[1] : TrialRecordFactory.effectiveBudget(trial);
+        budgetSpent += state != null ? state[0] : 0;
         String outcome = record.failure() != null ? "failed: " + record.failure()
                 : record.reachedValidationTarget()
                         ? String.format(Locale.ROOT, "reached the target in %.2f s", record.timeToTargetSeconds())
@@ -107,10 +121,10 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
                                 number(record.bestValidationValue()), number(record.validationTarget()),
                                 record.stopReason().json());
         clearStatus();
-        String line = String.format(Locale.ROOT, "[%d/%d] %s: %s%s; at most %s left", done, toRun,
+        String line = String.format(Locale.ROOT, "[%d/%d] %s: %s%s; %s", done, toRun,
                 trial.spec().label(), outcome, record.contended() ? String.format(Locale.ROOT,
-                        " (contended: %.0f %% CPU)", record.cpuShare() * 100) : "", duration(left()));
-        lines.println(line);
+                        " (contended: %.0f %% CPU)", record.cpuShare() * 100) : "", left());
+        lines.println(terminal ? wrap(line, width) : line);
         lines.flush();
         showStatus();
     }
@@ -118,18 +132,25 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     @Override
     public synchronized void note(String line) {
         clearStatus();
-        lines.println(line);
+        lines.println(terminal ? wrap(line, width) : line);
         lines.flush();
         showStatus();
     }
 
-    /** Budget seconds still to spend, over the trials that run at once. */
-    private double left() {
+    /** The time left: budget seconds still to spend over the trials at once, then at the rate seen so far. */
+    private String left() {
         double remaining = budgetLeft;
+        double spent = budgetSpent;
         for (double[] state : running.values()) {
             remaining -= state[0];
+            spent += state[0];
         }
-        return Math.max(0, remaining) / parallel;
+        remaining = Math.max(0, remaining);
+        double wall = (nanoTime.getAsLong() - startedNanos) / 1e9;
+        if (done == 0 || spent <= 0 || wall <= 0) {
+            return "at most " + duration(remaining / parallel) + " of training left";
+        }
+        return "about " + duration(remaining * wall / spent) + " left";
     }
 
     private void showStatus() {
@@ -141,8 +162,8 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
             block.append("\033[").append(statusLines).append('F'); // back to the block's first line
         }
         List<String> status = new ArrayList<>();
-        status.add(String.format(Locale.ROOT, "[%d/%d done, %d running] at most %s left", done, toRun,
-                running.size(), duration(left())));
+        status.add(String.format(Locale.ROOT, "[%d/%d done, %d running] %s", done, toRun, running.size(),
+                left()));
         for (Map.Entry<String, double[]> e : running.entrySet()) {
             String metric = lastMetric.getOrDefault(e.getKey(), "");
             status.add(String.format(Locale.ROOT, "  %3.0f%% %s %s", 100 * e.getValue()[0] / e.getValue()[1],
@@ -178,6 +199,27 @@ final class StudyProgressDisplay implements StudyProgress, AutoCloseable {
     /** A line cut to {@code width - 1} columns, with {@code ~} where it was cut. */
     static String cut(String line, int width) {
         return line.length() < width ? line : line.substring(0, Math.max(0, width - 2)) + "~";
+    }
+
+    /**
+     * A line broken at spaces into lines shorter than {@code width}, the later ones indented by four; a word longer
+     * than a line is left whole (the terminal wraps it), never split.
+     */
+    static String wrap(String line, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder current = new StringBuilder();
+        for (String word : line.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() >= width) {
+                out.append(current).append(System.lineSeparator());
+                current.setLength(0);
+                current.append("    ");
+            }
+            if (current.length() > 0 && !current.toString().isBlank()) {
+                current.append(' ');
+            }
+            current.append(word);
+        }
+        return out.append(current).toString();
     }
 
     /** {@code adamw/study_0/mnist_mlp/trial_1} as {@code adamw/mnist_mlp/0/1}: the workload early, before a cut. */
