@@ -70,8 +70,8 @@ public final class ProbeCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "more than %.0f %% off %s; studies scale its budgets by %.2f, or refuse "
                         + "with --strict-hardware", SpeedProbe.TOLERANCE * 100, budgets.hardwareClass(),
                         comparison.ratio())
-                : String.format(Locale.ROOT, "within %.0f %% of %s; budgets apply unscaled",
-                        SpeedProbe.TOLERANCE * 100, budgets.hardwareClass()));
+                : String.format(Locale.ROOT, "within %.0f %% of %s; studies scale its budgets by %.2f",
+                        SpeedProbe.TOLERANCE * 100, budgets.hardwareClass(), comparison.ratio()));
         out.println("as JSON (a budget table's \"probe\"): " + asJson(measured));
         out.flush();
         return 0;

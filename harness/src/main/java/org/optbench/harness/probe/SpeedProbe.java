@@ -22,9 +22,9 @@ import org.optbench.workloads.Workloads;
  * {@value #MEASURED} steps and {@value #MEASURED_SECONDS} s, after at least {@value #WARMUP} steps and
  * {@value #WARMUP_SECONDS} s for the JIT. The hardware class's table holds the same figures from its
  * calibration machine; their ratio (geometric mean over the workloads) scales the budgets, so a machine 1.4x slower
- * than the calibration machine gets 1.4x the budget and scores the same. The ratio is used only when it differs
- * from 1 by more than {@value #TOLERANCE} (three probes of one quiet machine within minutes spread by ±9 % in it;
- * benchmarks/README.md).
+ * than the calibration machine gets 1.4x the budget and scores the same. A ratio more than {@value #TOLERANCE}
+ * from 1 puts the machine outside the class (three probes of one quiet machine within minutes spread by ±9 %;
+ * benchmarks/README.md): optbench says so, and {@code --strict-hardware} refuses.
  */
 public final class SpeedProbe {
     /** Untimed steps first, at least this many and {@link #WARMUP_SECONDS} of CPU time: the JIT compiles in them. */
@@ -35,7 +35,7 @@ public final class SpeedProbe {
     public static final int MEASURED = 60;
     /** The least CPU time of the timed steps. */
     public static final double MEASURED_SECONDS = 1.0;
-    /** A ratio within this of 1 is taken as 1: the same class. */
+    /** A ratio within this of 1 is the same class; beyond it optbench says so, and --strict-hardware refuses. */
     public static final double TOLERANCE = 0.15;
     /** The probe of seven workloads (their data included) takes well under a minute; this bounds a broken one. */
     private static final long TIME_LIMIT_SECONDS = 600;
@@ -51,7 +51,7 @@ public final class SpeedProbe {
      * @param ratio geometric mean of measured over reference: above 1, this machine is slower
      */
     public record Comparison(Map<String, Double> measured, Map<String, Double> reference, double ratio) {
-        /** Whether the ratio is far enough from 1 to scale budgets by. */
+        /** Whether the ratio is far enough from 1 for the machine to be outside the class. */
         public boolean differs() {
             return Math.abs(ratio - 1) > TOLERANCE;
         }

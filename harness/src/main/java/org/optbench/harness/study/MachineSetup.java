@@ -35,8 +35,10 @@ public record MachineSetup(Budgets budgets, double budgetScale, List<String> not
     }
 
     /**
-     * This machine probed: the budget scale set from the probe, or a refusal under
-     * {@code --strict-hardware} when it differs from the class by more than the tolerance. The figures are kept in
+     * This machine probed: the budget scale set to the probe's ratio, or a refusal under {@code --strict-hardware}
+     * when it differs from the class by more than the tolerance. The ratio applies within the tolerance too: a dead
+     * band made the budgets jump by its width where a probe crossed its edge (this machine, quiet at 0.80, had its
+     * budgets scaled; beside two busy loops at 0.88 it ran them unscaled, 25 % longer). The figures are kept in
      * the output directory ({@link ProbeRecord}), so a resumed study scales its budgets as it began. Every base
      * workload is probed, whatever the study trains: the machine's ratio is one number, and one workload's figure
      * alone moved by a third between probes minutes apart where the geometric mean of seven moved by a tenth.
@@ -48,16 +50,23 @@ public record MachineSetup(Budgets budgets, double budgetScale, List<String> not
                 Suites.workloads("quick", Suites.DEFAULT_HELD_OUT_SEED)), HardwareFingerprint.probe(),
                 needed -> SpeedProbe.measure(needed, helperSettings));
         SpeedProbe.Comparison probe = SpeedProbe.compare(measured, budgets.table());
-        if (!probe.differs()) {
-            return this;
-        }
-        if (env.strictHardware()) {
+        return scaled(probe, env.strictHardware());
+    }
+
+    /** The budgets scaled by the probe's ratio, with one line saying so; refused when strict and out of tolerance. */
+    MachineSetup scaled(SpeedProbe.Comparison probe, boolean strictHardware) {
+        if (probe.differs() && strictHardware) {
             throw new BadInputException(probe.describe(budgets.hardwareClass()) + ", more than "
                     + Math.round(SpeedProbe.TOLERANCE * 100) + " % off: --strict-hardware refuses to run here");
         }
         List<String> more = new ArrayList<>(notes);
-        more.add(probe.describe(budgets.hardwareClass()) + String.format(Locale.ROOT,
-                "; budgets scaled by %.2f (--strict-hardware refuses instead)", probe.ratio()));
+        more.add(probe.differs()
+                ? probe.describe(budgets.hardwareClass()) + String.format(Locale.ROOT,
+                        "; more than %.0f %% off, budgets scaled by %.2f (--strict-hardware refuses instead)",
+                        SpeedProbe.TOLERANCE * 100, probe.ratio())
+                : String.format(Locale.ROOT, "this machine's speed probe is %.2fx %s's, within %.0f %%: budgets "
+                        + "scaled by %.2f", probe.ratio(), budgets.hardwareClass(), SpeedProbe.TOLERANCE * 100,
+                        probe.ratio()));
         return new MachineSetup(budgets, probe.ratio(), List.copyOf(more));
     }
 }
