@@ -159,8 +159,8 @@ final class ReportText {
         if (parts.isEmpty()) {
             return null;
         }
-        return "Scaled budgets: trials on machines slower than their hardware class's reference had their budgets "
-                + "scaled (" + String.join("; ", parts) + "). Every time in this report is in the class's reference "
+        return "Scaled budgets: trials on a machine whose speed probe differed from their hardware class's "
+                + "reference had their budgets scaled by the measured ratio (" + String.join("; ", parts) + "). Every time in this report is in the class's reference "
                 + "seconds: measured seconds divided by the trial's scale.";
     }
 }

@@ -182,7 +182,12 @@ public final class LeaderboardPlots {
                 chart.getStyler().setYAxisLogarithmic(true);
                 zoomed = " The y axis is logarithmic: the values span orders of magnitude.";
             } else if (window != null) {
-                chart.getStyler().setYAxisMin(window.min()).setYAxisMax(window.max());
+                // XChart's default pattern drops the leading zero (".065"); a tenth of the window's span sets the
+                // decimals its ticks need.
+                double span = window.max() - window.min();
+                int decimals = span > 0 ? Math.min(8, Math.max(1, (int) Math.ceil(-Math.log10(span / 10)))) : 3;
+                chart.getStyler().setYAxisMin(window.min()).setYAxisMax(window.max())
+                        .setYAxisDecimalPattern("0." + "0".repeat(decimals));
                 zoomed = String.format(Locale.ROOT, " The y axis is zoomed to %s..%s around the target; values "
                         + "beyond it lie off the chart.", fmt(window.min()), fmt(window.max()));
             }

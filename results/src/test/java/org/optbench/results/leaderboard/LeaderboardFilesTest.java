@@ -171,8 +171,8 @@ class LeaderboardFilesTest {
         assertTrue(md.startsWith("# optbench leaderboard\n\n> **Warning. Contended: 1 of 20 trials ran on a shared "
                 + "machine (CPU share below the contention threshold); its time may be unreliable.**\n>\n"
                 + "> - external_tuning/shampoo/study_0/mnist_autoencoder_sigmoid/trial_1 (CPU share 0.41)\n"), md);
-        assertTrue(md.contains("> **Note.** Scaled budgets: trials on machines slower than their hardware class's "
-                + "reference had their budgets scaled (x1.30 for 7 trials)."), md);
+        assertTrue(md.contains("> **Note.** Scaled budgets: trials on a machine whose speed probe differed from their "
+                + "hardware class's reference had their budgets scaled by the measured ratio (x1.30 for 7 trials)."), md);
         // One study: no interval, and how many trials reached their targets (shampoo skipped one workload and
         // failed on another: 5 of 6).
         assertTrue(md.contains("| 2 | shampoo | 0.7143 | n/a (1 study) | reached 5/6 |"), md);
