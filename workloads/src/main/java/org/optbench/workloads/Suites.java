@@ -12,7 +12,8 @@ import org.optbench.api.Rng;
 /**
  * Named sets of workloads. {@code quick}: every base workload, no variants. {@code full}: every base workload and,
  * for each base with variants, one held-out variant drawn as AlgoPerf v0.5 draws them: uniformly among that base's
- * variants, from a seed fixed once for the benchmark round (so no submission can know it in advance).
+ * variants, from a seed fixed once for the benchmark round (so no submission can know it in advance); and one of
+ * the delayed-gradient family, drawn the same way among its members.
  */
 public final class Suites {
     /** The seed of the shipped {@code full} suite's draw. */
@@ -39,18 +40,22 @@ public final class Suites {
         };
     }
 
-    /** For each base workload that has variants, the one drawn as its held-out variant. */
+    /**
+     * One held-out variant per draw group: for each base with variants that change its model, one of them; for each
+     * family of variants that change any base's training signal ({@link Workloads#family}), one of its members.
+     * Keyed by the group: the base's name or the family's.
+     */
     public static Map<String, String> heldOutVariants(long seed) {
-        Map<String, List<String>> variantsByBase = new LinkedHashMap<>();
+        Map<String, List<String>> variantsByGroup = new LinkedHashMap<>();
         for (String name : Workloads.names()) {
-            String base = Workloads.spec(name).base();
-            if (base != null) {
-                variantsByBase.computeIfAbsent(base, b -> new ArrayList<>()).add(name);
+            String group = Workloads.family(name);
+            if (group != null) {
+                variantsByGroup.computeIfAbsent(group, b -> new ArrayList<>()).add(name);
             }
         }
         Map<String, String> drawn = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : variantsByBase.entrySet()) {
-            // One independent draw per base, keyed by the base's name so adding a workload does not move the others.
+        for (Map.Entry<String, List<String>> e : variantsByGroup.entrySet()) {
+            // One independent draw per group, keyed by its name so adding a workload does not move the others.
             Rng rng = Rng.of(seed).split(fnv1a(e.getKey()));
             drawn.put(e.getKey(), e.getValue().get(rng.nextInt(e.getValue().size())));
         }

@@ -8,6 +8,10 @@ import java.util.function.BiFunction;
 import org.optbench.api.BadInputException;
 import org.optbench.workloads.autoencoder.MnistAutoencoder;
 import org.optbench.workloads.cnn.MnistCnn;
+import org.optbench.workloads.delay.DelayedWorkload;
+import org.optbench.workloads.delay.FixedLatency;
+import org.optbench.workloads.delay.LatencyModel;
+import org.optbench.workloads.delay.LogNormalLatency;
 import org.optbench.workloads.layers.Activation;
 import org.optbench.workloads.layers.Mlp;
 import org.optbench.workloads.dlrm.ClickLogProblem;
@@ -30,13 +34,38 @@ import org.optbench.workloads.quadratic.QuadraticWorkload;
  */
 public final class Workloads {
     /** One entry of the catalogue: the spec (no data behind it) and how to build the workload from it. */
-    private record Entry(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build) {
+    private record Entry(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build, String family,
+                         int parameterCopies) {
     }
+
+    /** The held-out draw group of the delayed-gradient variants, whatever their bases. */
+    public static final String DELAYED_GRADIENTS = "delayed_gradients";
+    /**
+     * The seed of {@code sotu_lm_stragglers}' delays: fixed, so that every trial and every submission meets the same
+     * stragglers, as it meets the same data.
+     */
+    private static final long STRAGGLER_SEED = 0x5354524147L;
 
     private static final Map<String, Entry> CATALOGUE = new LinkedHashMap<>();
 
     private static void add(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build) {
-        CATALOGUE.put(spec.name(), new Entry(spec, build));
+        CATALOGUE.put(spec.name(), new Entry(spec, build, spec.base(), 0));
+    }
+
+    /**
+     * A delayed-gradient variant of a registered base: its model, data and evaluation, gradients late by
+     * {@code latency}; the description ends with the parameter copies it keeps.
+     */
+    private static void addDelayed(String name, String base, LatencyModel latency, double validationTarget,
+                                   double testTarget, String description) {
+        WorkloadSpec b = spec(base);
+        int copies = latency.maxDelay() + 1;
+        WorkloadSpec spec = new WorkloadSpec(name, base, b.metric(), b.direction(), validationTarget, testTarget,
+                b.evalPeriodSeconds(), b.stepHint(), b.defaultBatchSize(), b.lossType(),
+                description + " (" + latency.describe() + "; keeps " + copies + " parameter copies)");
+        Entry baseEntry = entry(base);
+        CATALOGUE.put(name, new Entry(spec, (s, options) -> new DelayedWorkload(s,
+                baseEntry.build().apply(baseEntry.spec(), options), latency), DELAYED_GRADIENTS, copies));
     }
 
     static {
@@ -104,6 +133,12 @@ public final class Workloads {
                 (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e2), options.dataType()));
         add(QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2000, 1e3),
                 (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e3), options.dataType()));
+        // Delayed gradients (org.optbench.workloads.delay): one held-out family across bases.
+        addDelayed("mnist_mlp_delay8", "mnist_mlp", new FixedLatency(8), 0.9836, 0.9847,
+                "mnist_mlp with every gradient 8 steps late");
+        // A median of 4 steps, a mean of 6.6, 1.8 % of updates dropped: stragglers of a 800-step run.
+        addDelayed("sotu_lm_stragglers", "sotu_lm", new LogNormalLatency(4, 1.0, 32, STRAGGLER_SEED), 1.9353,
+                1.9282, "sotu_lm with straggler gradients");
     }
 
     private static Workload gnn(WorkloadSpec spec, org.optbench.workloads.gnn.GnnArchitecture arch,
@@ -123,6 +158,22 @@ public final class Workloads {
      */
     private static MnistData fullMnist(WorkloadOptions options) {
         return options.dataDir() == null ? MnistData.full() : MnistData.fromIdxDirectory(options.dataDir());
+    }
+
+    /**
+     * The group a variant's held-out draw is made in: its base for the variants that change the model, the family
+     * ({@link #DELAYED_GRADIENTS}) for those that change the training signal of any base; null for a base.
+     */
+    public static String family(String name) {
+        return entry(name).family();
+    }
+
+    /**
+     * How many copies of the parameters the workload keeps beyond the model's own (a delayed-gradient variant's
+     * past parameters); 0 for most.
+     */
+    public static int parameterCopies(String name) {
+        return entry(name).parameterCopies();
     }
 
     /** The names of all workloads and variants, base workloads first. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.optbench.api.BadInputException;
@@ -21,11 +22,18 @@ class SuitesTest {
     }
 
     @Test
-    void fullAddsOneVariantOfEachBaseThatHasVariantsDrawnFromTheSeed() {
+    void fullAddsOneVariantOfEachBaseThatHasVariantsAndOneDelayedVariantDrawnFromTheSeed() {
         Map<String, String> drawn = Suites.heldOutVariants(Suites.DEFAULT_HELD_OUT_SEED);
         for (Map.Entry<String, String> e : drawn.entrySet()) {
-            assertEquals(e.getKey(), Workloads.create(e.getValue()).spec().base(), "a variant of its own base");
+            if (e.getKey().equals(Workloads.DELAYED_GRADIENTS)) {
+                assertTrue(List.of("mnist_mlp_delay8", "sotu_lm_stragglers").contains(e.getValue()), e.getValue());
+            } else {
+                assertEquals(e.getKey(), Workloads.create(e.getValue()).spec().base(), "a variant of its own base");
+            }
         }
+        // One group per base (every base has model variants) and one for the delayed family.
+        assertEquals(Set.of("mnist_mlp", "mnist_cnn", "mnist_autoencoder", "sotu_lm", "ctr_dlrm", "graph_gnn",
+                "quadratic", Workloads.DELAYED_GRADIENTS), drawn.keySet());
         List<String> full = Suites.workloads("full", Suites.DEFAULT_HELD_OUT_SEED);
         assertEquals(Suites.workloads("quick", 0).size() + drawn.size(), full.size());
         assertTrue(full.containsAll(drawn.values()));

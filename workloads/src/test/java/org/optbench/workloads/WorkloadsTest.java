@@ -20,7 +20,8 @@ class WorkloadsTest {
         assertTrue(names.containsAll(List.of("mnist_mlp", "mnist_mlp_tanh", "mnist_mlp_deep", "mnist_cnn",
                 "mnist_cnn_tanh", "mnist_cnn_layernorm", "mnist_autoencoder", "mnist_autoencoder_sigmoid",
                 "mnist_autoencoder_narrow", "sotu_lm", "sotu_lm_postln", "sotu_lm_relu", "ctr_dlrm", "ctr_dlrm_wide", "ctr_dlrm_concat", "graph_gnn", "graph_gnn_mean",
-                "graph_gnn_deep", "quadratic", "quadratic_cond1e2", "quadratic_cond1e3")), names.toString());
+                "graph_gnn_deep", "quadratic", "quadratic_cond1e2", "quadratic_cond1e3", "mnist_mlp_delay8",
+                "sotu_lm_stragglers")), names.toString());
         boolean seenVariant = false;
         for (String name : names) {
             String base = Workloads.create(name, WorkloadOptions.defaults()).spec().base();
@@ -31,6 +32,18 @@ class WorkloadsTest {
                 assertTrue(names.contains(base), name + "'s base " + base + " is not registered");
             }
         }
+    }
+
+    @Test
+    void delayedVariantsKeepOneParameterCopyPerStepOfDelayAndThisStepsAndFormOneHeldOutFamily() {
+        assertEquals(9, Workloads.parameterCopies("mnist_mlp_delay8"));
+        assertEquals(33, Workloads.parameterCopies("sotu_lm_stragglers"));
+        assertEquals(0, Workloads.parameterCopies("mnist_mlp"));
+        assertEquals(Workloads.DELAYED_GRADIENTS, Workloads.family("sotu_lm_stragglers"));
+        assertEquals("mnist_mlp", Workloads.family("mnist_mlp_deep"));
+        assertEquals(null, Workloads.family("mnist_mlp"));
+        assertEquals("mnist_mlp", Workloads.spec("mnist_mlp_delay8").base());
+        assertEquals(Workloads.spec("mnist_mlp").stepHint(), Workloads.spec("mnist_mlp_delay8").stepHint());
     }
 
     @Test

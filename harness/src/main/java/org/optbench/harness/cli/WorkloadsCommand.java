@@ -62,15 +62,17 @@ public final class WorkloadsCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "budgets of hardware class %s%s%n", budgets.hardwareClass(),
                     budgets.note() == null ? "" : " (" + budgets.note() + ")");
-            out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9s %8s %9s %6s%n", "workload", "base", "metric",
-                    "val target", "test target", "budget s", "eval s", "step hint", "batch");
+            out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9s %8s %9s %6s %7s%n", "workload", "base", "metric",
+                    "val target", "test target", "budget s", "eval s", "step hint", "batch", "copies");
             for (WorkloadSpec s : specs) {
                 String arrow = s.direction().comparator();
-                out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.1f %8.1f %9d %6d%n", s.name(),
+                int copies = Workloads.parameterCopies(s.name());
+                out.printf(Locale.ROOT, "%-26s %-18s %-22s %12s %12s %9.1f %8.1f %9d %6d %7s%n", s.name(),
                         s.base() == null ? "-" : s.base(), s.metric(), arrow + fmt(s.validationTarget()),
                         arrow + fmt(s.testTarget()), budget(budgets, s), s.evalPeriodSeconds(), s.stepHint(),
-                        s.defaultBatchSize());
+                        s.defaultBatchSize(), copies == 0 ? "-" : Integer.toString(copies));
             }
+            out.println("copies: parameter copies a variant keeps beyond the model's (delayed gradients' past steps)");
         }
         out.flush();
         return 0;
@@ -95,6 +97,8 @@ public final class WorkloadsCommand implements Callable<Integer> {
         m.put("default_batch_size", s.defaultBatchSize());
         m.put("loss_type", s.lossType().name().toLowerCase(Locale.ROOT));
         m.put("description", s.description());
+        m.put("held_out_group", Workloads.family(s.name()));
+        m.put("parameter_copies", Workloads.parameterCopies(s.name()));
         return m;
     }
 

@@ -68,6 +68,7 @@ final class TrialContext implements StepContext {
         this.rng = stepRngs.split(step);
         this.lossComputed = false;
         this.workloadNanos = 0;
+        model.beginStep(step);
     }
 
     void setSubmissionSeconds(double submissionSeconds) {
