@@ -46,7 +46,7 @@ public final class PreconditionedOptimizers {
     public static final int DEFAULT_RANK = 32;
     /** Sketchy's {@code matrix_epsilon} (relative ridge) default, tearfree's. */
     public static final double DEFAULT_SKETCHY_MATRIX_EPSILON = 1e-7;
-    /** Sketchy's graft ε inside the square root, tearfree's. */
+    /** Sketchy's {@code graft_epsilon}, the RMSProp graft's ε inside the square root: tearfree's default. */
     public static final double DEFAULT_SKETCHY_GRAFT_EPSILON = 1e-23;
 
     private PreconditionedOptimizers() {
@@ -104,14 +104,15 @@ public final class PreconditionedOptimizers {
     /**
      * Sketchy, tearfree's composition ({@code OPTIMIZERS.md} 6b) with the escaped mass decayed by β2:
      * {@code chain(ScaleBySketchy, momentum(μ = 1 − one_minus_beta1, Nesterov), addDecayedWeights,
-     * scaleByLearningRate)}. Optional: {@code rank} (32), {@code matrix_epsilon} (1e-7),
-     * {@code start_preconditioning_step} (0). {@code beta2} serves the sketch and the RMSProp graft.
+     * scaleByLearningRate)}. Optional: {@code rank} (32), {@code matrix_epsilon} (1e-7), {@code graft_epsilon}
+     * (1e-23), {@code start_preconditioning_step} (0). {@code beta2} serves the sketch and the RMSProp graft.
      */
     public static Optimizer sketchy(HyperParameters hp, long stepHint) {
         double mu = 1 - openUnitUpper(hp, "one_minus_beta1");
         return new Optimizer(chain(
                 new ScaleBySketchy(beta2(hp), positive(hp, "matrix_epsilon", DEFAULT_SKETCHY_MATRIX_EPSILON),
-                        DEFAULT_SKETCHY_GRAFT_EPSILON, atLeast(hp, "rank", DEFAULT_RANK, 1),
+                        nonNegative(hp, "graft_epsilon", DEFAULT_SKETCHY_GRAFT_EPSILON),
+                        atLeast(hp, "rank", DEFAULT_RANK, 1),
                         atLeast(hp, "start_preconditioning_step", 0, 0)),
                 momentum(mu, true),
                 addDecayedWeights(nonNegative(hp, "weight_decay")),
