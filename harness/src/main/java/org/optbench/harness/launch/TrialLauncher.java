@@ -41,9 +41,8 @@ import org.optbench.workloads.Workloads;
  *       ({@link ChannelServer}); what it prints is a log, and files it leaves are ignored;</li>
  *   <li>decides from each evaluation, with targets the trial JVM never sees, whether the trial stops;</li>
  *   <li>reads the CPU time and resident memory of the trial's whole process tree from {@code /proc} and kills it
- *       past its memory limit, past its budget (by {@value #BUDGET_BACKSTOP_FACTOR}x plus
- *       {@value #BUDGET_BACKSTOP_SECONDS} s: the trial checks its budget itself after every step, so only a step
- *       that never ends gets here), when no step ends for the stall limit, or when setup takes too long;</li>
+ *       past its memory limit, past its budget ({@link BudgetBackstop}: the trial checks its
+ *       budget itself after every step, so only a step that never ends gets here), when no step ends for the stall limit, or when setup takes too long;</li>
  *   <li>writes {@code trial.json}, {@code meta_data.json} and the CSV itself, with the machine and versions it read
  *       before any submission code ran.</li>
  * </ul>
@@ -53,8 +52,6 @@ import org.optbench.workloads.Workloads;
 public final class TrialLauncher {
     /** How often the launcher looks at the trial's process tree. */
     private static final long WATCH_PERIOD_MILLIS = 200;
-    static final double BUDGET_BACKSTOP_FACTOR = 1.1;
-    static final double BUDGET_BACKSTOP_SECONDS = 5;
     /** How much of the end of a log {@link #lastLine} reads. */
     private static final int LAST_LINE_WINDOW = 64 << 10;
 
@@ -134,6 +131,8 @@ public final class TrialLauncher {
         private final AtomicReference<String> protocolError = new AtomicReference<>();
         private volatile double cpuAtClockStart = Double.NaN;
         private volatile long wallAtClockStart;
+        private BudgetBackstop backstop;
+        private long progressAtReport;
         private String killedBecause;
         private int exitCode;
         double wallSeconds;
@@ -220,16 +219,18 @@ public final class TrialLauncher {
             if (silent > limits.stallSeconds()) {
                 return "hang: no progress for " + limits.stallSeconds() + " s; the trial JVM was killed";
             }
+            if (backstop == null) {
+                backstop = new BudgetBackstop(request.settings().clock(), budget, cpuAtClockStart, wallAtClockStart);
+            }
+            long progress = observation.lastProgressNanos();
+            if (progress != progressAtReport) {
+                // The reading is up to a watch period late: the step that follows gets that much less slack.
+                progressAtReport = progress;
+                backstop.reported(observation.lastSubmissionSeconds(), reading.cpuSeconds(), now);
+            }
             EvalRow last = observation.lastRow();
             double untimed = last == null ? 0 : last.evalSeconds() + last.loggingSeconds();
-            double used = request.settings().clock() == ClockKind.CPU
-                    ? reading.cpuSeconds() - cpuAtClockStart - untimed
-                    : (now - wallAtClockStart) / 1e9 - untimed;
-            if (Double.isFinite(used) && used > budget * BUDGET_BACKSTOP_FACTOR + BUDGET_BACKSTOP_SECONDS) {
-                return String.format(Locale.ROOT, "over budget: %.1f s of %s time inside one step, past the %.1f-s "
-                        + "budget; the trial JVM was killed", used, request.settings().clock().label(), budget);
-            }
-            return null;
+            return backstop.verdict(reading.cpuSeconds(), now, untimed);
         }
 
         /** Reads the channel until the trial JVM closes it. */

@@ -28,6 +28,7 @@ public final class TrialObservation implements TrialEvents {
     private boolean started;
     private long stateBytes;
     private long lastStep;
+    private double lastSubmissionSeconds;
     private long lastProgressNanos = System.nanoTime();
     private LoopResult result;
 
@@ -54,6 +55,7 @@ public final class TrialObservation implements TrialEvents {
         synchronized (this) {
             if (step > lastStep) {
                 lastStep = step;
+                lastSubmissionSeconds = Math.max(lastSubmissionSeconds, submissionSeconds);
                 lastProgressNanos = System.nanoTime();
             }
         }
@@ -69,6 +71,7 @@ public final class TrialObservation implements TrialEvents {
             }
             rows.add(row);
             lastStep = Math.max(lastStep, row.globalStep());
+            lastSubmissionSeconds = Math.max(lastSubmissionSeconds, row.submissionSeconds());
             lastProgressNanos = System.nanoTime();
             reachedValidation |= spec.direction().reaches(row.validation(spec.metric()), spec.validationTarget());
             reachedTest |= spec.direction().reaches(row.test(spec.metric()), spec.testTarget());
@@ -112,6 +115,11 @@ public final class TrialObservation implements TrialEvents {
     /** {@link System#nanoTime()} of the last sign of progress: the clock's start, a new step, an evaluation. */
     public synchronized long lastProgressNanos() {
         return lastProgressNanos;
+    }
+
+    /** The submission time the trial last reported, with a step or an evaluation; 0 before any. */
+    public synchronized double lastSubmissionSeconds() {
+        return lastSubmissionSeconds;
     }
 
     /** The last step the trial reported. */
