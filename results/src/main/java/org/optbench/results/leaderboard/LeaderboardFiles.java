@@ -163,6 +163,8 @@ public final class LeaderboardFiles {
                 .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}\n")
                 .append("th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:right}\ntd{white-space:nowrap}\n")
                 .append("th:first-child,td:first-child{text-align:left}\n")
+                // A table wider than the page scrolls inside its frame; a failure or a miss wraps in its cell.
+                .append(".wide{overflow-x:auto;max-width:100%}\ntd.text{white-space:normal;min-width:11em}\n")
                 .append("th{background:#f2f2f2}\n.warning{background:#fff3cd;border:1px solid #e0b000;padding:0.6em}\n")
                 .append(".banner{font-size:1.05em;margin:1em 0;padding:0.8em 1em}\n")
                 .append(".banner.warning{background:#fde2e1;border:2px solid #c0392b}\n")
@@ -193,15 +195,16 @@ public final class LeaderboardFiles {
                 boolean folded = table.rows.size() > FOLD_ROWS;
                 h.append(folded ? "<details>\n<summary><h3 style=\"display:inline\">" : "<h3>")
                         .append(escape(table.title)).append(folded ? " (" + table.rows.size() + " rows)</h3></summary>"
-                                : "</h3>").append("\n<table>\n<tr>");
+                                : "</h3>").append("\n<div class=\"wide\"><table>\n<tr>");
                 table.header.forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
                 h.append("</tr>\n");
                 for (List<String> row : table.rows) {
                     h.append("<tr>");
-                    row.forEach(c -> h.append("<td>").append(escape(c)).append("</td>"));
+                    row.forEach(c -> h.append(c.length() > TEXT_CELL_CHARS ? "<td class=\"text\">" : "<td>")
+                            .append(escape(c)).append("</td>"));
                     h.append("</tr>\n");
                 }
-                h.append("</table>\n").append(folded ? "</details>\n" : "");
+                h.append("</table></div>\n").append(folded ? "</details>\n" : "");
             }
             h.append("<h3>Plots</h3>\n");
             for (Plot p : e.getValue()) {
@@ -217,6 +220,9 @@ public final class LeaderboardFiles {
         h.append("</body>\n</html>\n");
         return h.toString();
     }
+
+    /** A cell longer than this (a failure, a miss with its margin) may wrap in the HTML page. */
+    static final int TEXT_CELL_CHARS = 24;
 
     /** Tables longer than this are folded in the HTML page (a {@code <details>} element, no script). */
     static final int FOLD_ROWS = 40;
@@ -282,7 +288,9 @@ public final class LeaderboardFiles {
             List<String> row = new ArrayList<>(List.of(workloadLabel(b, w)));
             for (String s : b.ranking()) {
                 boolean ran = b.report().input().times().ran(s, w);
-                row.add(ran ? num(b.stepTimeMedianSeconds(s, w) * 1000, 3) : "-");
+                // n/a: run, but no step time (a trial that failed before its first step, or before its record).
+                double step = b.stepTimeMedianSeconds(s, w);
+                row.add(!ran ? "-" : Double.isNaN(step) ? "n/a" : num(step * 1000, 3));
                 row.add(ran ? blankIfNaN(b.optimizerStepTimeMedianSeconds(s, w) * 1000, 3) : "-");
             }
             rows.add(row);

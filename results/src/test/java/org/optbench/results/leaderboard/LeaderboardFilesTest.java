@@ -198,6 +198,8 @@ class LeaderboardFilesTest {
         assertTrue(html.contains("<li>external_tuning/shampoo/study_0/mnist_autoencoder_sigmoid/trial_1 (CPU share "
                 + "0.41)</li>"));
         assertTrue(html.contains("<td>n/a (1 study)</td>"));
+        // Every table scrolls inside a frame of the page's width, rather than pushing the page wider.
+        assertEquals(html.split("<table>", -1).length - 1, html.split("<div class=\"wide\"><table>", -1).length - 1);
         assertFalse(html.contains("[0.7143, 0.7143]"), "no degenerate interval");
 
         List<String> csv = Files.readAllLines(out.resolve(LeaderboardFiles.CSV));
