@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                 + "with bootstrap confidence intervals.",
                 "With --suite or --workloads (and --submissions) it first runs the missing trials as 'optbench tune' "
                         + "would, into the records directory; run it again to resume.",
-                "--suite quick means every base workload; full adds one held-out variant of each."},
+                "--suite quick means every base workload; full adds one held-out variant of each",
+                "and one of the delayed-gradient family."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./optbench leaderboard --suite quick --ruleset self-tuning \\",
                 "      --submissions adamw,nadamw,sgd_nesterov,shampoo,sonew,sketchy \\",

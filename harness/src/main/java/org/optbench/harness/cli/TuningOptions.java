@@ -27,7 +27,8 @@ final class TuningOptions {
     List<String> workloads;
 
     @Option(names = "--suite", paramLabel = "NAME",
-            description = "quick (every base workload) or full (and one held-out variant of each).")
+            description = "quick (every base workload) or full (and one held-out variant of each, and one of the "
+                    + "delayed-gradient family).")
     String suite;
 
     @Option(names = "--held-out-seed", defaultValue = "" + Suites.DEFAULT_HELD_OUT_SEED, paramLabel = "N",
