@@ -13,7 +13,8 @@ import org.optbench.api.Rng;
  * Named sets of workloads. {@code quick}: every base workload, no variants. {@code full}: every base workload and,
  * for each base with variants, one held-out variant drawn as AlgoPerf v0.5 draws them: uniformly among that base's
  * variants, from a seed fixed once for the benchmark round (so no submission can know it in advance); and one of
- * the delayed-gradient family, drawn the same way among its members.
+ * each family of variants that change the training signal (delayed gradients, small-model assistance), drawn the
+ * same way among its members.
  */
 public final class Suites {
     /** The seed of the shipped {@code full} suite's draw. */

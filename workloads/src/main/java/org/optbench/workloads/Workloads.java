@@ -18,8 +18,10 @@ import org.optbench.workloads.dlrm.ClickLogProblem;
 import org.optbench.workloads.dlrm.DlrmWorkload;
 import org.optbench.workloads.gnn.GnnWorkload;
 import org.optbench.workloads.gnn.MoleculeProblem;
+import org.optbench.workloads.lm.CharNgramModel;
 import org.optbench.workloads.lm.FeedForwardActivation;
 import org.optbench.workloads.lm.NormPlacement;
+import org.optbench.workloads.lm.SoftLabels;
 import org.optbench.workloads.lm.SotuLm;
 import org.optbench.workloads.lm.SotuText;
 import org.optbench.workloads.mnist.MnistData;
@@ -40,6 +42,17 @@ public final class Workloads {
 
     /** The held-out draw group of the delayed-gradient variants, whatever their bases. */
     public static final String DELAYED_GRADIENTS = "delayed_gradients";
+    /** The held-out draw group of the variants a small model helps train. */
+    public static final String SMALL_MODEL_ASSISTANCE = "small_model_assistance";
+    /**
+     * sotu_lm_slm's small model: a trigram (2 symbols of context) with absolute discount 0.75, 53 x 53 x 53 counts at
+     * most, about as many numbers as the transformer's 111,029 parameters (a 5-gram would be far larger, and far
+     * better than the transformer: 1.24 nats per character on held-out text against its 1.94).
+     */
+    private static final int SLM_ORDER = 3;
+    private static final double SLM_DISCOUNT = 0.75;
+    /** sotu_lm_slm's mixing weight: half cross-entropy to the text, half KL divergence to the small model. */
+    public static final double SLM_WEIGHT = 0.5;
     /**
      * The seed of {@code sotu_lm_stragglers}' delays: fixed, so that every trial and every submission meets the same
      * stragglers, as it meets the same data.
@@ -133,6 +146,15 @@ public final class Workloads {
                 (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e2), options.dataType()));
         add(QuadraticWorkload.spec("quadratic_cond1e3", "quadratic", 0.0105, 0.0100, 2000, 1e3),
                 (spec, options) -> new QuadraticWorkload(spec, QuadraticProblem.standard(1e3), options.dataType()));
+        // A small model's soft labels (org.optbench.workloads.lm.SoftLabels): their own held-out family.
+        WorkloadSpec slm = SotuLm.spec("sotu_lm_slm", "sotu_lm", 1.9353, 1.9282, 800, "sotu_lm trained half on a "
+                + "trigram character model's soft labels (KL weight " + SLM_WEIGHT + "); validated on plain cross-entropy");
+        CATALOGUE.put(slm.name(), new Entry(slm, (spec, options) -> {
+            SotuText text = SotuText.bundled(SotuLm.TRANSFORMER.context());
+            SoftLabels soft = new SoftLabels(CharNgramModel.train(text.train().ids(), SotuText.VOCABULARY.length(),
+                    SLM_ORDER, SLM_DISCOUNT), SLM_WEIGHT);
+            return new SotuLm(spec, SotuLm.TRANSFORMER, text, soft, options.dataType());
+        }, SMALL_MODEL_ASSISTANCE, 0));
         // Delayed gradients (org.optbench.workloads.delay): one held-out family across bases.
         addDelayed("mnist_mlp_delay8", "mnist_mlp", new FixedLatency(8), 0.9811, 0.9828,
                 "mnist_mlp with every gradient 8 steps late");
@@ -162,7 +184,8 @@ public final class Workloads {
 
     /**
      * The group a variant's held-out draw is made in: its base for the variants that change the model, the family
-     * ({@link #DELAYED_GRADIENTS}) for those that change the training signal of any base; null for a base.
+     * ({@link #DELAYED_GRADIENTS}, {@link #SMALL_MODEL_ASSISTANCE}) for those that change the training signal; null
+     * for a base.
      */
     public static String family(String name) {
         return entry(name).family();

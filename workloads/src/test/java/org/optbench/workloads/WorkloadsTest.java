@@ -21,7 +21,7 @@ class WorkloadsTest {
                 "mnist_cnn_tanh", "mnist_cnn_layernorm", "mnist_autoencoder", "mnist_autoencoder_sigmoid",
                 "mnist_autoencoder_narrow", "sotu_lm", "sotu_lm_postln", "sotu_lm_relu", "ctr_dlrm", "ctr_dlrm_wide", "ctr_dlrm_concat", "graph_gnn", "graph_gnn_mean",
                 "graph_gnn_deep", "quadratic", "quadratic_cond1e2", "quadratic_cond1e3", "mnist_mlp_delay8",
-                "sotu_lm_stragglers")), names.toString());
+                "sotu_lm_stragglers", "sotu_lm_slm")), names.toString());
         boolean seenVariant = false;
         for (String name : names) {
             String base = Workloads.create(name, WorkloadOptions.defaults()).spec().base();

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
                 "With --suite or --workloads (and --submissions) it first runs the missing trials as 'optbench tune' "
                         + "would, into the records directory; run it again to resume.",
                 "--suite quick means every base workload; full adds one held-out variant of each",
-                "and one of the delayed-gradient family."},
+                "and one of each family that changes the training signal (delayed gradients, small-model soft "
+                        + "labels)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./optbench leaderboard --suite quick --ruleset self-tuning \\",
                 "      --submissions adamw,nadamw,sgd_nesterov,shampoo,sonew,sketchy \\",

@@ -27,8 +27,8 @@ final class TuningOptions {
     List<String> workloads;
 
     @Option(names = "--suite", paramLabel = "NAME",
-            description = "quick (every base workload) or full (and one held-out variant of each, and one of the "
-                    + "delayed-gradient family).")
+            description = "quick (every base workload) or full (and one held-out variant of each, and one of each "
+                    + "family that changes the training signal).")
     String suite;
 
     @Option(names = "--held-out-seed", defaultValue = "" + Suites.DEFAULT_HELD_OUT_SEED, paramLabel = "N",

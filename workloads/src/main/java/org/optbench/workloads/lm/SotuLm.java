@@ -40,6 +40,7 @@ public final class SotuLm extends SpecifiedWorkload {
 
     private final TransformerLm lm;
     private final SotuText text;
+    private final SoftLabels softLabels;
     private TransformerNetwork evalNetwork;
     private INDArray evalInputs;
     private INDArray evalTargets;
@@ -51,6 +52,17 @@ public final class SotuLm extends SpecifiedWorkload {
      * @param dataType FLOAT or DOUBLE
      */
     public SotuLm(WorkloadSpec spec, TransformerLm lm, SotuText text, DataType dataType) {
+        this(spec, lm, text, null, dataType);
+    }
+
+    /**
+     * @param spec the name and targets
+     * @param lm the architecture (its vocabulary and context must be the text's)
+     * @param text the addresses and their windows
+     * @param softLabels a small model's soft labels mixed into the training loss, or null for the plain loss
+     * @param dataType FLOAT or DOUBLE
+     */
+    public SotuLm(WorkloadSpec spec, TransformerLm lm, SotuText text, SoftLabels softLabels, DataType dataType) {
         super(spec, lm.parameterSpecs(), text.train().windows(), dataType);
         if (lm.vocabulary() != SotuText.VOCABULARY.length() || lm.context() != text.context()) {
             throw new IllegalArgumentException("the transformer must read " + SotuText.VOCABULARY.length()
@@ -58,6 +70,7 @@ public final class SotuLm extends SpecifiedWorkload {
         }
         this.lm = lm;
         this.text = text;
+        this.softLabels = softLabels;
     }
 
     /**
@@ -93,10 +106,39 @@ public final class SotuLm extends SpecifiedWorkload {
     @Override
     public Model model(int batchSize) {
         TransformerNetwork network = new TransformerNetwork(lm, batchSize, dataType);
+        if (softLabels == null) {
+            return new Model() {
+                @Override
+                public LossAndGradients lossAndGradients(Params params, Batch batch) {
+                    return network.lossAndGradients(params, batch.inputs(), batch.targets());
+                }
+
+                @Override
+                public void close() {
+                    network.close();
+                }
+            };
+        }
+        int context = lm.context();
+        int vocabulary = lm.vocabulary();
+        double[] soft = new double[batchSize * context * vocabulary];
+        byte[] window = new byte[context];
+        CharNgramModel small = softLabels.model();
+        int history = small.order() - 1;
         return new Model() {
             @Override
             public LossAndGradients lossAndGradients(Params params, Batch batch) {
-                return network.lossAndGradients(params, batch.inputs(), batch.targets());
+                // The small model reads what the transformer reads: the window's symbols up to each position.
+                FlatArray inputs = FlatArray.of(batch.inputs());
+                for (int r = 0; r < batchSize; r++) {
+                    for (int j = 0; j < context; j++) {
+                        window[j] = (byte) inputs.get(r * context + j);
+                    }
+                    for (int j = 0; j < context; j++) {
+                        small.next(window, Math.max(0, j + 1 - history), j + 1, soft, (r * context + j) * vocabulary);
+                    }
+                }
+                return network.lossAndGradients(params, batch.inputs(), batch.targets(), soft, softLabels.weight());
             }
 
             @Override

@@ -9,6 +9,7 @@ import org.optbench.workloads.layers.CausalSelfAttention;
 import org.optbench.workloads.layers.Dense;
 import org.optbench.workloads.layers.Embedding;
 import org.optbench.workloads.layers.FlatArray;
+import org.optbench.workloads.layers.MixedSoftmaxCrossEntropy;
 import org.optbench.workloads.layers.SparseSoftmaxCrossEntropy;
 import org.optbench.workloads.layers.LayerNorm;
 import org.optbench.workloads.layers.Values;
@@ -197,7 +198,23 @@ public final class TransformerNetwork implements AutoCloseable {
     public LossAndGradients lossAndGradients(Params params, INDArray inputs, INDArray targetIds) {
         forward(params, inputs);
         readIds(targetIds, targets, "targets");
-        double loss = SparseSoftmaxCrossEntropy.lossAndGradient(logits, targets, gradLogits);
+        return backward(params, SparseSoftmaxCrossEntropy.lossAndGradient(logits, targets, gradLogits));
+    }
+
+    /**
+     * The mean of {@code (1 - weight)} cross-entropy and {@code weight} KL divergence to {@code soft} (row-major
+     * {@code [batch * context, vocabulary]}, one distribution per prediction), and its gradient
+     * ({@link MixedSoftmaxCrossEntropy}); weight 0 is {@link #lossAndGradients(Params, INDArray, INDArray)} exactly.
+     */
+    public LossAndGradients lossAndGradients(Params params, INDArray inputs, INDArray targetIds, double[] soft,
+                                             double weight) {
+        forward(params, inputs);
+        readIds(targetIds, targets, "targets");
+        return backward(params, MixedSoftmaxCrossEntropy.lossAndGradient(logits, targets, soft, weight, gradLogits));
+    }
+
+    /** Back from dL/dlogits (in gradLogits) to every parameter's gradient. */
+    private LossAndGradients backward(Params params, double loss) {
         int f = lm.finalBase();
         Dense.backward(finalNorm, params.value(f + 2), gradLogits, gradients.value(f + 2), gradients.value(f + 3),
                 gradA);
