@@ -62,7 +62,12 @@ public final class Workloads {
     private static final Map<String, Entry> CATALOGUE = new LinkedHashMap<>();
 
     private static void add(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build) {
-        CATALOGUE.put(spec.name(), new Entry(spec, build, spec.base(), 0));
+        add(spec, build, spec.base(), 0);
+    }
+
+    private static void add(WorkloadSpec spec, BiFunction<WorkloadSpec, WorkloadOptions, Workload> build,
+                            String family, int parameterCopies) {
+        CATALOGUE.put(spec.name(), new Entry(spec, build, family, parameterCopies));
     }
 
     /**
@@ -77,8 +82,8 @@ public final class Workloads {
                 b.evalPeriodSeconds(), b.stepHint(), b.defaultBatchSize(), b.lossType(),
                 description + " (" + latency.describe() + "; keeps " + copies + " parameter copies)");
         Entry baseEntry = entry(base);
-        CATALOGUE.put(name, new Entry(spec, (s, options) -> new DelayedWorkload(s,
-                baseEntry.build().apply(baseEntry.spec(), options), latency), DELAYED_GRADIENTS, copies));
+        add(spec, (s, options) -> new DelayedWorkload(s, baseEntry.build().apply(baseEntry.spec(), options), latency),
+                DELAYED_GRADIENTS, copies);
     }
 
     static {
@@ -149,12 +154,12 @@ public final class Workloads {
         // A small model's soft labels (org.optbench.workloads.lm.SoftLabels): their own held-out family.
         WorkloadSpec slm = SotuLm.spec("sotu_lm_slm", "sotu_lm", 1.8259, 1.8218, 800, "sotu_lm trained half on a "
                 + "trigram character model's soft labels (KL weight " + SLM_WEIGHT + "); validated on plain cross-entropy");
-        CATALOGUE.put(slm.name(), new Entry(slm, (spec, options) -> {
+        add(slm, (spec, options) -> {
             SotuText text = SotuText.bundled(SotuLm.TRANSFORMER.context());
             SoftLabels soft = new SoftLabels(CharNgramModel.train(text.train().ids(), SotuText.VOCABULARY.length(),
                     SLM_ORDER, SLM_DISCOUNT), SLM_WEIGHT);
             return new SotuLm(spec, SotuLm.TRANSFORMER, text, soft, options.dataType());
-        }, SMALL_MODEL_ASSISTANCE, 0));
+        }, SMALL_MODEL_ASSISTANCE, 0);
         // Delayed gradients (org.optbench.workloads.delay): one held-out family across bases.
         addDelayed("mnist_mlp_delay8", "mnist_mlp", new FixedLatency(8), 0.9811, 0.9828,
                 "mnist_mlp with every gradient 8 steps late");

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.optbench.api.BadInputException;
-import org.optbench.harness.trial.ClockKind;
 import org.optbench.harness.trial.Failures;
 import org.optbench.harness.trial.TrialListener;
 import org.optbench.results.records.EvalRow;
@@ -41,8 +40,9 @@ import org.optbench.workloads.Workloads;
  *       ({@link ChannelServer}); what it prints is a log, and files it leaves are ignored;</li>
  *   <li>decides from each evaluation, with targets the trial JVM never sees, whether the trial stops;</li>
  *   <li>reads the CPU time and resident memory of the trial's whole process tree from {@code /proc} and kills it
- *       past its memory limit, past its budget ({@link BudgetBackstop}: the trial checks its
- *       budget itself after every step, so only a step that never ends gets here), when no step ends for the stall limit, or when setup takes too long;</li>
+ *       past its memory limit, past its budget ({@link BudgetBackstop}: the trial checks its budget itself after
+ *       every step, so only a step that never ends gets here), when no step ends for the stall limit, or when setup
+ *       takes too long;</li>
  *   <li>writes {@code trial.json}, {@code meta_data.json} and the CSV itself, with the machine and versions it read
  *       before any submission code ran.</li>
  * </ul>

@@ -35,19 +35,8 @@ public final class MixedSoftmaxCrossEntropy {
         double divergence = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                max = Math.max(max, z.get(base + c));
-            }
-            double sumExp = 0;
-            for (int c = 0; c < k; c++) {
-                sumExp += Math.exp(z.get(base + c) - max);
-            }
-            double logSumExp = max + Math.log(sumExp);
-            int t = targets[r];
-            if (t < 0 || t >= k) {
-                throw new IllegalArgumentException("target " + t + " outside 0.." + (k - 1));
-            }
+            double logSumExp = SparseSoftmaxCrossEntropy.logSumExp(z, base, k);
+            int t = SparseSoftmaxCrossEntropy.target(targets, r, k);
             crossEntropy += logSumExp - z.get(base + t);
             for (int c = 0; c < k; c++) {
                 double q = soft[base + c];

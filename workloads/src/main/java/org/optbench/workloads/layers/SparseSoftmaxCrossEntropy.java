@@ -34,19 +34,8 @@ public final class SparseSoftmaxCrossEntropy {
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                max = Math.max(max, z.get(base + c));
-            }
-            double sumExp = 0;
-            for (int c = 0; c < k; c++) {
-                sumExp += Math.exp(z.get(base + c) - max);
-            }
-            double logSumExp = max + Math.log(sumExp);
-            int t = targets[r];
-            if (t < 0 || t >= k) {
-                throw new IllegalArgumentException("target " + t + " outside 0.." + (k - 1));
-            }
+            double logSumExp = logSumExp(z, base, k);
+            int t = target(targets, r, k);
             total += logSumExp - z.get(base + t);
             if (g != null) {
                 for (int c = 0; c < k; c++) {
@@ -56,5 +45,27 @@ public final class SparseSoftmaxCrossEntropy {
             }
         }
         return total;
+    }
+
+    /** log sum_c exp(z[base + c]) over c in [0, k), shifted by the row's maximum. */
+    static double logSumExp(FlatArray z, int base, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z.get(base + c));
+        }
+        double sumExp = 0;
+        for (int c = 0; c < k; c++) {
+            sumExp += Math.exp(z.get(base + c) - max);
+        }
+        return max + Math.log(sumExp);
+    }
+
+    /** Row r's target, checked to lie in [0, k). */
+    static int target(int[] targets, int r, int k) {
+        int t = targets[r];
+        if (t < 0 || t >= k) {
+            throw new IllegalArgumentException("target " + t + " outside 0.." + (k - 1));
+        }
+        return t;
     }
 }

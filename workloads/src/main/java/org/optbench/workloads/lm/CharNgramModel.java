@@ -18,6 +18,8 @@ public final class CharNgramModel {
     private final double discount;
     /** Per context length 0 .. order - 1: the context's key to its counts, [vocabulary] = total, [+1] = types. */
     private final Map<Long, int[]>[] counts;
+    /** The add-one unigram, where every distribution starts: computed once, read for every position. */
+    private double[] unigram;
 
     @SuppressWarnings("unchecked")
     private CharNgramModel(int vocabulary, int order, double discount) {
@@ -51,6 +53,11 @@ public final class CharNgramModel {
                 row[vocabulary]++;
             }
         }
+        int[] seen = model.counts[0].getOrDefault(0L, new int[vocabulary + 2]);
+        model.unigram = new double[vocabulary];
+        for (int c = 0; c < vocabulary; c++) {
+            model.unigram[c] = (seen[c] + 1.0) / ((double) seen[vocabulary] + vocabulary);
+        }
         return model;
     }
 
@@ -64,11 +71,7 @@ public final class CharNgramModel {
      * when the range is shorter), written to {@code out[offset, offset + vocabulary)}.
      */
     public void next(byte[] ids, int from, int to, double[] out, int offset) {
-        int[] unigram = counts[0].get(0L);
-        double total = unigram == null ? 0 : unigram[vocabulary];
-        for (int c = 0; c < vocabulary; c++) {
-            out[offset + c] = ((unigram == null ? 0 : unigram[c]) + 1.0) / (total + vocabulary);
-        }
+        System.arraycopy(unigram, 0, out, offset, vocabulary);
         int longest = Math.min(order - 1, to - from);
         for (int length = 1; length <= longest; length++) {
             int[] row = counts[length].get(key(ids, to - length, to));
