@@ -3,7 +3,7 @@ package org.optbench.api;
 /** The version of this contract. A submission jar records the version it was built against in its manifest. */
 public final class ApiVersion {
     /** Major.minor of the api. The major part changes only when a jar built against the old one would break. */
-    public static final String CURRENT = "1.1";
+    public static final String CURRENT = "1.2";
 
     /** The manifest attribute in which a submission jar names the api version it was compiled against. */
     public static final String MANIFEST_ATTRIBUTE = "Optbench-Api-Version";

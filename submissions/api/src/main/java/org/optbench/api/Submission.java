@@ -31,7 +31,11 @@ public interface Submission {
     /** Builds the optimizer state before the clock starts. Untimed. */
     OptimizerState init(WorkloadInfo workload, Params params, HyperParameters hyperParameters, Rng rng);
 
-    /** Picks this step's batch. Timed. By default, the next batch of the pre-shuffled stream. */
+    /**
+     * Picks this step's batch. Timed. By default, the next batch of the pre-shuffled stream. A submission may reorder
+     * or skip batches, and where the workload scores its examples ({@link BatchStream#scoresExamples()}) choose
+     * single examples by score from {@link BatchStream#candidates}.
+     */
     default Batch selectData(BatchStream stream, StepContext context) {
         return stream.next();
     }

@@ -12,6 +12,10 @@ import java.util.Optional;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.api.BadInputException;
+import org.optbench.api.Batch;
+import org.optbench.api.BatchStream;
+import org.optbench.api.Candidates;
 import org.optbench.api.HyperParameters;
 import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
@@ -33,9 +37,17 @@ import org.optbench.api.WorkloadInfo;
  * The step walks the data buffers directly and allocates nothing.
  *
  * <p>Hyperparameters: {@code learning_rate}, {@code one_minus_beta1}, {@code beta2}, {@code weight_decay},
- * {@code warmup_factor} (the warm-up's share of the step hint).
+ * {@code warmup_factor} (the warm-up's share of the step hint); optional {@code data_selection_pool} (1 when absent)
+ * for {@link #selectData}.
  */
 public final class Lion implements Submission {
+    /** Candidates per batch slot for {@link #selectData}; 1 takes the stream's batches as they come. */
+    private int pool = 1;
+    /** Candidate indices, reordered in place each step so that the first ones are the highest scored. */
+    private int[] order;
+    /** The chosen candidates, handed to {@link Candidates#select}. */
+    private int[] chosen;
+
     /** A public no-argument constructor: optbench makes one instance per trial. */
     public Lion() {
     }
@@ -49,8 +61,48 @@ public final class Lion implements Submission {
     public LionState init(WorkloadInfo workload, Params params, HyperParameters hp, Rng rng) {
         long stepHint = Math.max(1, workload.stepHint());
         long warmup = (long) Math.ceil(hp.getDouble("warmup_factor") * stepHint);
+        pool = hp.getInt("data_selection_pool", 1);
+        if (pool < 1) {
+            throw new BadInputException("data_selection_pool must be at least 1, got " + pool);
+        }
         return new LionState(params.zerosLike(), hp.getDouble("learning_rate"), 1 - hp.getDouble("one_minus_beta1"),
                 hp.getDouble("beta2"), hp.getDouble("weight_decay"), warmup, stepHint);
+    }
+
+    /**
+     * The data-selection hook. Where the workload scores its examples ({@code sotu_lm_slm}: its small language
+     * model's loss on each window), draw {@code data_selection_pool} batches' worth of candidates and train on the
+     * batch of the highest scores, the examples the small model finds hardest. Anywhere else, or with a pool of 1,
+     * the stream's next batch, as the default hook.
+     */
+    @Override
+    public Batch selectData(BatchStream stream, StepContext context) {
+        if (pool == 1 || !stream.scoresExamples()) {
+            return stream.next();
+        }
+        int k = stream.batchSize();
+        Candidates candidates = stream.candidates(pool * k);
+        if (order == null || order.length != candidates.size()) {
+            order = new int[candidates.size()];
+            chosen = new int[k];
+        }
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // A partial selection sort: after pass r, order[0..r] hold the r + 1 highest scores.
+        for (int r = 0; r < k; r++) {
+            int best = r;
+            for (int i = r + 1; i < order.length; i++) {
+                if (candidates.score(order[i]) > candidates.score(order[best])) {
+                    best = i;
+                }
+            }
+            int swap = order[r];
+            order[r] = order[best];
+            order[best] = swap;
+            chosen[r] = order[r];
+        }
+        return candidates.select(chosen);
     }
 
     @Override

@@ -97,6 +97,26 @@ public final class CharNgramModel {
         return sum / ids.length;
     }
 
+    /**
+     * The mean cross-entropy in nats per symbol over a training window's {@code context} targets,
+     * {@code ids[start + 1, start + context]}, each given what the transformer is given: the window's symbols before
+     * it, of which the last {@code order - 1} count.
+     */
+    public double windowCrossEntropy(byte[] ids, int start, int context, double[] scratch) {
+        double sum = 0;
+        for (int j = 0; j < context; j++) {
+            int to = start + j + 1;
+            next(ids, Math.max(start, to - order + 1), to, scratch, 0);
+            sum -= Math.log(scratch[ids[to]]);
+        }
+        return sum / context;
+    }
+
+    /** The size of {@link #windowCrossEntropy}'s scratch array: one distribution. */
+    public int vocabulary() {
+        return vocabulary;
+    }
+
     /** A context's key: its length and symbols, base vocabulary + 1 so that lengths cannot collide. */
     private static long key(byte[] ids, int from, int to) {
         long key = to - from;

@@ -27,6 +27,10 @@ import org.optbench.workloads.layers.FlatArray;
  * Metric: validation cross-entropy in nats per character ({@code "cross_entropy"}, lower is better); evaluation
  * also reports {@code "perplexity"} = exp(cross-entropy). Each split is evaluated on {@value #EVAL_WINDOWS} fixed
  * windows spread evenly over it, in chunks of {@value #EVAL_BATCH}.
+ *
+ * <p>With soft labels ({@code sotu_lm_slm}) the stream also scores every training window by the small model's mean
+ * cross-entropy on it ({@link org.optbench.api.BatchStream#candidates}), so that a submission can select the
+ * examples the small model finds hard.
  */
 public final class SotuLm extends SpecifiedWorkload {
     /** The standard architecture. */
@@ -41,6 +45,8 @@ public final class SotuLm extends SpecifiedWorkload {
     private final TransformerLm lm;
     private final SotuText text;
     private final SoftLabels softLabels;
+    /** Per training window, the small model's mean cross-entropy: the score {@code candidates} offers; or null. */
+    private final double[] exampleScores;
     private TransformerNetwork evalNetwork;
     private INDArray evalInputs;
     private INDArray evalTargets;
@@ -71,6 +77,19 @@ public final class SotuLm extends SpecifiedWorkload {
         this.lm = lm;
         this.text = text;
         this.softLabels = softLabels;
+        this.exampleScores = softLabels == null ? null : smallModelLosses(softLabels.model(), text);
+    }
+
+    /** The small model's loss on every training window, once, before any clock starts. */
+    private static double[] smallModelLosses(CharNgramModel small, SotuText text) {
+        int[] starts = text.train().windowStarts();
+        byte[] ids = text.train().ids();
+        double[] scratch = new double[small.vocabulary()];
+        double[] losses = new double[starts.length];
+        for (int w = 0; w < starts.length; w++) {
+            losses[w] = small.windowCrossEntropy(ids, starts[w], text.context(), scratch);
+        }
+        return losses;
     }
 
     /**
@@ -100,7 +119,7 @@ public final class SotuLm extends SpecifiedWorkload {
 
     @Override
     public BatchStream trainingStream(int batchSize, Rng rng) {
-        return new SotuBatchStream(text, batchSize, rng, dataType);
+        return new SotuBatchStream(text, batchSize, rng, dataType, exampleScores);
     }
 
     @Override
