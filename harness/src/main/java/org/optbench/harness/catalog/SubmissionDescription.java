@@ -1,10 +1,12 @@
 package org.optbench.harness.catalog;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.optbench.api.BadInputException;
 import org.optbench.api.HyperParameters;
@@ -19,10 +21,11 @@ import org.optbench.tuning.search.SearchSpaceReader;
  * @param className the implementing class
  * @param jar the jar's absolute path, or {@code null} for a built-in
  * @param defaults {@code defaultHyperParameters()}, in order
+ * @param optionalHyperParameters {@code optionalHyperParameters()}: names it takes beyond its default point
  * @param searchSpaceJson {@code searchSpaceJson()}, or {@code null} when it has none
  */
 public record SubmissionDescription(String name, String className, String jar, Map<String, Object> defaults,
-                                    String searchSpaceJson) {
+                                    Set<String> optionalHyperParameters, String searchSpaceJson) {
     /** What a submission's {@code name()} may be: it names directories and leaderboard rows. */
     public static final String NAME_PATTERN = "[a-z0-9][a-z0-9_.-]{0,63}";
 
@@ -33,6 +36,8 @@ public record SubmissionDescription(String name, String className, String jar, M
                     + "'; expected a short lowercase name of letters, digits, '_', '.' or '-'");
         }
         defaults = new LinkedHashMap<>(HyperParameters.of(defaults == null ? Map.of() : defaults).asMap());
+        optionalHyperParameters = optionalHyperParameters == null ? Set.of()
+                : Collections.unmodifiableSet(new TreeSet<>(optionalHyperParameters));
     }
 
     /** The default search space, if it ships one. */
@@ -41,11 +46,12 @@ public record SubmissionDescription(String name, String className, String jar, M
     }
 
     /**
-     * The hyperparameters it is known to take: those of its default point and of its search space. Empty when it
-     * names none, in which case nothing can be checked.
+     * The hyperparameters it is known to take: those of its default point, its optional ones and those of its search
+     * space. Empty when it names none, in which case nothing can be checked.
      */
     public Set<String> knownHyperParameters() {
         Set<String> known = new LinkedHashSet<>(defaults.keySet());
+        known.addAll(optionalHyperParameters);
         if (searchSpaceJson != null) {
             known.addAll(SearchSpaceReader.parse(searchSpaceJson, name + " default search space").names());
         }
@@ -55,6 +61,7 @@ public record SubmissionDescription(String name, String className, String jar, M
     /** Describes a submission instance that may run in this process (a built-in). */
     public static SubmissionDescription of(org.optbench.api.Submission submission, String jar) {
         return new SubmissionDescription(submission.name(), submission.getClass().getName(), jar,
-                submission.defaultHyperParameters().asMap(), submission.searchSpaceJson().orElse(null));
+                submission.defaultHyperParameters().asMap(), submission.optionalHyperParameters(),
+                submission.searchSpaceJson().orElse(null));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -24,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code optbench submissions}: the built-in submissions, their default points and their state sizes. */
 @Command(name = "submissions", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "List the built-in submissions with their self-tuning default hyperparameters.",
+        description = "List the built-in submissions with their self-tuning default hyperparameters (and the "
+                + "optional ones they also take).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./optbench submissions",
                 "  ./optbench submissions --memory"})
@@ -46,8 +48,10 @@ public final class SubmissionsCommand implements Callable<Integer> {
             out.printf("%-22s %-13s %s%n", "submission", "search space", "default hyperparameters");
             for (Map.Entry<String, Supplier<Submission>> e : builtIns.entrySet()) {
                 Submission s = e.getValue().get();
-                out.printf("%-22s %-13s %s%n", e.getKey(), s.searchSpaceJson().isPresent() ? "yes" : "no",
-                        s.defaultHyperParameters().asMap());
+                String optional = s.optionalHyperParameters().isEmpty() ? ""
+                        : "; optional: " + String.join(", ", new TreeSet<>(s.optionalHyperParameters()));
+                out.printf("%-22s %-13s %s%s%n", e.getKey(), s.searchSpaceJson().isPresent() ? "yes" : "no",
+                        s.defaultHyperParameters().asMap(), optional);
             }
         }
         out.flush();

@@ -1,6 +1,7 @@
 package org.optbench.api;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A training algorithm, as AlgoPerf defines one: five hooks. {@link #batchSize} and {@link #init} run before the
@@ -53,6 +54,17 @@ public interface Submission {
     /** The self-tuning default point: the hyperparameters used when none are given. */
     default HyperParameters defaultHyperParameters() {
         return HyperParameters.empty();
+    }
+
+    /**
+     * Hyperparameters it takes beyond those of {@link #defaultHyperParameters()}, each with a default of its own
+     * when absent (for the built-ins, {@code data_selection_pool}). optbench refuses a point that names a
+     * hyperparameter in neither, unless told to let it through. By default none.
+     *
+     * @since 1.2
+     */
+    default Set<String> optionalHyperParameters() {
+        return Set.of();
     }
 
     /** The default external-tuning search space, in AlgoPerf's {@code tuning_search_space.json} format. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -172,6 +173,12 @@ public final class Lion implements Submission {
             t.put(to + k, decay * t.get(to + k) - lr * Math.signum(c));
             mb.put(mo + k, beta2 * mk + (1 - beta2) * gk);
         }
+    }
+
+    /** The hyperparameter {@link #selectData} reads, which the default point leaves out (1 when absent). */
+    @Override
+    public Set<String> optionalHyperParameters() {
+        return Set.of("data_selection_pool");
     }
 
     /** Lion's suggested defaults (beta1 0.9, beta2 0.99), a learning rate and decay for small models. */

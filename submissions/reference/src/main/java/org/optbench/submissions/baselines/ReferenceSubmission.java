@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.optbench.api.BadInputException;
 import org.optbench.api.Batch;
@@ -66,6 +67,12 @@ public abstract class ReferenceSubmission implements Submission {
                     + pool);
         }
         return pool;
+    }
+
+    /** {@value #DATA_SELECTION_POOL}. */
+    @Override
+    public Set<String> optionalHyperParameters() {
+        return Set.of(DATA_SELECTION_POOL);
     }
 
     /** Top-k by the workload's example scores from a pool of candidates, or the stream's batches as they come. */
