@@ -6,6 +6,8 @@
  * {@code prepareForEval} run on the clock. Everything a timed hook may see is on its
  * {@link org.optbench.api.StepContext}: the batch, the loss and gradients, the parameters, the optimizer state,
  * the step, the elapsed submission time and the budget. It sees no validation or test data and no workload name.
+ * {@code selectData} draws from a {@link org.optbench.api.BatchStream}; where a workload scores its training examples
+ * the stream also offers {@link org.optbench.api.Candidates} to choose single examples by score (since 1.2).
  *
  * <p>This package depends on nd4j-api only, and is kept small and stable: a jar built against one version keeps
  * working with the next.
