@@ -49,6 +49,13 @@ public class OptimizerStepBenchmark {
     @Param({""})
     public String overrides;
 
+    /**
+     * Whether all-elementwise chains step in one pass ({@code Optimizer.fuses()}, what trials run); {@code false}
+     * runs the same optimizer link by link, to measure what fusing gains ({@code -p fused=true,false}).
+     */
+    @Param({"true"})
+    public boolean fused;
+
     private Params params;
     private Params gradients;
     private Optimizer optimizer;
@@ -84,6 +91,9 @@ public class OptimizerStepBenchmark {
             point = point.with(values);
         }
         optimizer = ReferenceOptimizers.create(optimizerName, point, 10_000);
+        if (!fused) {
+            optimizer = optimizer.unfused();
+        }
         state = optimizer.init(params);
     }
 

@@ -1,5 +1,6 @@
 package org.optbench.submissions.transform;
 
+import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 
 /**
@@ -16,7 +17,7 @@ import org.optbench.api.Params;
  * </ul>
  * Stateless.
  */
-public final class AddDecayedWeights implements GradientTransformation {
+public final class AddDecayedWeights implements ElementwiseLink {
     private final double weightDecay;
     private final ParameterMask mask;
 
@@ -46,6 +47,18 @@ public final class AddDecayedWeights implements GradientTransformation {
             if (mask.includes(params.get(p).type())) {
                 Elements.addScaled(updates.value(p), params.value(p), weightDecay);
             }
+        }
+    }
+
+    @Override
+    public void beginFloat(TransformState state) {
+    }
+
+    @Override
+    public void chunkFloat(TransformState state, int index, ParameterType type, int start, int len, float[] u,
+                           float[] x) {
+        if (weightDecay != 0 && mask.includes(type)) {
+            Elements.addScaledChunk(u, x, (float) weightDecay, len);
         }
     }
 }

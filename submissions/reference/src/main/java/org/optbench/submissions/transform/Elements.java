@@ -121,10 +121,15 @@ public final class Elements {
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
             f.get(off + start, c, 0, len);
-            for (int i = 0; i < len; i++) {
-                c[i] = factorF * c[i];
-            }
+            scaleChunk(c, factorF, len);
             f.put(off + start, c, 0, len);
+        }
+    }
+
+    /** {@code c[0, len) <- factor * c}: the float kernel of {@link #scale}. */
+    static void scaleChunk(float[] c, float factor, int len) {
+        for (int i = 0; i < len; i++) {
+            c[i] = factor * c[i];
         }
     }
 
@@ -152,10 +157,15 @@ public final class Elements {
             int len = Math.min(CHUNK, n - start);
             t.get(to + start, tc, 0, len);
             s.get(so + start, sc, 0, len);
-            for (int i = 0; i < len; i++) {
-                tc[i] = tc[i] + alphaF * sc[i];
-            }
+            addScaledChunk(tc, sc, alphaF, len);
             t.put(to + start, tc, 0, len);
+        }
+    }
+
+    /** {@code t[0, len) <- t + alpha * s}: the float kernel of {@link #addScaled}. */
+    static void addScaledChunk(float[] t, float[] s, float alpha, int len) {
+        for (int i = 0; i < len; i++) {
+            t[i] = t[i] + alpha * s[i];
         }
     }
 

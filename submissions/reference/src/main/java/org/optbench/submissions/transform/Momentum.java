@@ -4,6 +4,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 
 /**
@@ -18,7 +19,7 @@ import org.optbench.api.Params;
  * dampening 0 that is the same value. The EMA form is Optax's {@code ema} trace and the {@code use_ema_momentum}
  * of Meta's Shampoo. State: {@code b}, shaped like the parameters ({@code n} entries); none when {@code mu = 0}.
  */
-public final class Momentum implements GradientTransformation {
+public final class Momentum implements ElementwiseLink {
     private final double mu;
     private final boolean nesterov;
     private final boolean ema;
@@ -89,24 +90,49 @@ public final class Momentum implements GradientTransformation {
                     int len = Math.min(Elements.CHUNK, n - start);
                     u.get(uo + start, uc, 0, len);
                     b.get(bo + start, bc, 0, len);
-                    if (nesterov) {
-                        for (int i = 0; i < len; i++) {
-                            float d = uc[i];
-                            float bi = muF * bc[i] + inflowF * d;
-                            bc[i] = bi;
-                            uc[i] = inflowF * d + muF * bi;
-                        }
-                    } else {
-                        for (int i = 0; i < len; i++) {
-                            float bi = muF * bc[i] + inflowF * uc[i];
-                            bc[i] = bi;
-                            uc[i] = bi;
-                        }
-                    }
+                    chunk(uc, bc, len, muF, inflowF, nesterov);
                     b.put(bo + start, bc, 0, len);
                     u.put(uo + start, uc, 0, len);
                 }
             }
         }
+    }
+
+    /** The float kernel: {@code b <- mu b + inflow d}, {@code u <- inflow d + mu b} (Nesterov) or {@code b}. */
+    private static void chunk(float[] uc, float[] bc, int len, float muF, float inflowF, boolean nesterov) {
+        if (nesterov) {
+            for (int i = 0; i < len; i++) {
+                float d = uc[i];
+                float bi = muF * bc[i] + inflowF * d;
+                bc[i] = bi;
+                uc[i] = inflowF * d + muF * bi;
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                float bi = muF * bc[i] + inflowF * uc[i];
+                bc[i] = bi;
+                uc[i] = bi;
+            }
+        }
+    }
+
+    @Override
+    public void beginFloat(TransformState state) {
+    }
+
+    @Override
+    public void chunkFloat(TransformState state, int index, ParameterType type, int start, int len, float[] u,
+                           float[] x) {
+        Params buffer = ((State) state).buffer();
+        if (buffer == null) {
+            return;
+        }
+        INDArray bArr = buffer.value(index);
+        FloatBuffer b = Elements.floats(bArr);
+        int bo = (int) bArr.offset() + start;
+        float[] bc = Elements.scratch()[0];
+        b.get(bo, bc, 0, len);
+        chunk(u, bc, len, (float) mu, (float) (ema ? 1 - mu : 1), nesterov);
+        b.put(bo, bc, 0, len);
     }
 }

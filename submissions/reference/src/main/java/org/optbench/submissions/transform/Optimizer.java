@@ -5,7 +5,8 @@ import org.optbench.api.Params;
 
 /**
  * An optimizer: one {@link GradientTransformation} (usually a {@link Chain}) whose output is added to the
- * parameters. {@link #init} allocates every buffer; {@link #step} allocates no tensor.
+ * parameters. {@link #init} allocates every buffer; {@link #step} allocates no tensor. A chain of elementwise links
+ * (AdamW, NAdamW, SGD with momentum) steps float32 parameters in one pass over memory ({@link FusedChain}).
  *
  * <pre>{@code
  * Optimizer adamw = new Optimizer(Chain.chain(
@@ -22,10 +23,30 @@ import org.optbench.api.Params;
  */
 public final class Optimizer {
     private final GradientTransformation transformation;
+    /** The one-pass form of an all-elementwise chain on float32, or null (ElementwiseLink). */
+    private final FusedChain fused;
 
     /** @param transformation the chain whose output is the change to the parameters */
     public Optimizer(GradientTransformation transformation) {
+        this(transformation, true);
+    }
+
+    private Optimizer(GradientTransformation transformation, boolean fuse) {
         this.transformation = transformation;
+        this.fused = fuse ? FusedChain.of(transformation) : null;
+    }
+
+    /**
+     * The same optimizer with every link run in its own pass, as before links fused: the reference the fused step
+     * is tested and measured against. Same results, bit for bit.
+     */
+    public Optimizer unfused() {
+        return new Optimizer(transformation, false);
+    }
+
+    /** Whether a step on float32 parameters runs in one pass over memory (all links elementwise). */
+    public boolean fuses() {
+        return fused != null;
     }
 
     /** The transformation this optimizer runs. */
@@ -48,7 +69,10 @@ public final class Optimizer {
             return transform;
         }
 
-        /** The buffer the gradients are copied into and transformed in; the last step's change after a step. */
+        /**
+         * The buffer a link-by-link step copies the gradients into and transforms: the last step's change after such
+         * a step. A fused step ({@link Optimizer#fuses()}, float32) works chunk by chunk and leaves it untouched.
+         */
         public Params updates() {
             return updates;
         }
@@ -84,6 +108,10 @@ public final class Optimizer {
         if (gradients.size() != params.size() || updates.size() != params.size()) {
             throw new IllegalArgumentException("gradients have " + gradients.size() + " tensors, params "
                     + params.size());
+        }
+        if (fused != null && FusedChain.allFloat(params, gradients)) {
+            fused.step(params, gradients, state.transform);
+            return;
         }
         for (int p = 0; p < params.size(); p++) {
             Elements.copy(gradients.value(p), updates.value(p));

@@ -4,6 +4,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 
 /**
@@ -32,7 +33,7 @@ import org.optbench.api.Params;
  * <p>State: {@code m} and {@code v} shaped like the parameters, in their data type ({@code 2n} entries; {@code n}
  * when {@code b1 = 0}), and the step count.
  */
-public final class ScaleByAdam implements GradientTransformation {
+public final class ScaleByAdam implements ElementwiseLink {
     private final double b1;
     private final double b2;
     private final double eps;
@@ -60,6 +61,9 @@ public final class ScaleByAdam implements GradientTransformation {
         private final Params mu;
         private final Params nu;
         private long count;
+        /** This step's {@code 1 / bc1} and {@code 1 / sqrt(bc2)}, set by {@link #begin}. */
+        private double invBc1;
+        private double invSqrtBc2;
 
         State(Params mu, Params nu) {
             this.mu = mu;
@@ -96,20 +100,52 @@ public final class ScaleByAdam implements GradientTransformation {
     @Override
     public void update(Params updates, TransformState state, Params params) {
         State s = (State) state;
-        s.count++;
-        // reciprocals, so that the loop divides once per element (the same formula up to rounding)
-        double invBc1 = 1 / (1 - Math.pow(b1, s.count));
-        double invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(b2, s.count));
+        begin(s);
         for (int p = 0; p < updates.size(); p++) {
             INDArray u = updates.value(p);
             INDArray m = s.mu == null ? null : s.mu.value(p);
             INDArray v = s.nu.value(p);
             if (Elements.isDouble(u)) {
-                updateDouble(u, m, v, invBc1, invSqrtBc2);
+                updateDouble(u, m, v, s.invBc1, s.invSqrtBc2);
             } else {
-                updateFloat(u, m, v, invBc1, invSqrtBc2);
+                updateFloat(u, m, v, s.invBc1, s.invSqrtBc2);
             }
         }
+    }
+
+    /** Counts the update and sets its bias corrections. */
+    private void begin(State s) {
+        s.count++;
+        // reciprocals, so that the loop divides once per element (the same formula up to rounding)
+        s.invBc1 = 1 / (1 - Math.pow(b1, s.count));
+        s.invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(b2, s.count));
+    }
+
+    @Override
+    public void beginFloat(TransformState state) {
+        begin((State) state);
+    }
+
+    @Override
+    public void chunkFloat(TransformState state, int index, ParameterType type, int start, int len, float[] u,
+                           float[] x) {
+        State s = (State) state;
+        float[][] scratch = Elements.scratch();
+        INDArray vArr = s.nu.value(index);
+        FloatBuffer v = Elements.floats(vArr);
+        int vo = (int) vArr.offset() + start;
+        v.get(vo, scratch[1], 0, len);
+        if (s.mu == null) {
+            chunk(u, null, scratch[1], len, (float) s.invBc1, (float) s.invSqrtBc2);
+        } else {
+            INDArray mArr = s.mu.value(index);
+            FloatBuffer m = Elements.floats(mArr);
+            int mo = (int) mArr.offset() + start;
+            m.get(mo, scratch[0], 0, len);
+            chunk(u, scratch[0], scratch[1], len, (float) s.invBc1, (float) s.invSqrtBc2);
+            m.put(mo, scratch[0], 0, len);
+        }
+        v.put(vo, scratch[1], 0, len);
     }
 
     private void updateDouble(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2) {
@@ -157,6 +193,29 @@ public final class ScaleByAdam implements GradientTransformation {
         float[] gc = scratch[0];
         float[] mc = scratch[1];
         float[] vc = scratch[2];
+        float invBc1f = (float) invBc1;
+        float invSqrtBc2f = (float) invSqrtBc2;
+        for (int start = 0; start < n; start += Elements.CHUNK) {
+            int len = Math.min(Elements.CHUNK, n - start);
+            u.get(uo + start, gc, 0, len);
+            v.get(vo + start, vc, 0, len);
+            if (m == null) {
+                chunk(gc, null, vc, len, invBc1f, invSqrtBc2f);
+            } else {
+                m.get(mo + start, mc, 0, len);
+                chunk(gc, mc, vc, len, invBc1f, invSqrtBc2f);
+                m.put(mo + start, mc, 0, len);
+            }
+            v.put(vo + start, vc, 0, len);
+            u.put(uo + start, gc, 0, len);
+        }
+    }
+
+    /**
+     * The float kernel on one chunk: {@code gc} the incoming updates (then the output), {@code mc} the first moment
+     * (null when {@code b1 = 0}), {@code vc} the second.
+     */
+    private void chunk(float[] gc, float[] mc, float[] vc, int len, float invBc1f, float invSqrtBc2f) {
         float b1f = (float) b1;
         float oneMinusB1 = (float) (1 - b1);
         float b2f = (float) b2;
@@ -164,34 +223,23 @@ public final class ScaleByAdam implements GradientTransformation {
         // m~ = keepM * m + addG * g: (1, 0) for Adam, (b1, 1 - b1) for Nesterov
         float keepM = nesterov ? b1f : 1f;
         float addG = nesterov ? oneMinusB1 : 0f;
-        float invBc1f = (float) invBc1;
-        float invSqrtBc2f = (float) invSqrtBc2;
         float epsf = (float) eps;
-        for (int start = 0; start < n; start += Elements.CHUNK) {
-            int len = Math.min(Elements.CHUNK, n - start);
-            u.get(uo + start, gc, 0, len);
-            v.get(vo + start, vc, 0, len);
-            if (m == null) {
-                for (int i = 0; i < len; i++) {
-                    float g = gc[i];
-                    float vi = b2f * vc[i] + oneMinusB2 * g * g;
-                    vc[i] = vi;
-                    gc[i] = g / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
-                }
-            } else {
-                m.get(mo + start, mc, 0, len);
-                for (int i = 0; i < len; i++) {
-                    float g = gc[i];
-                    float mi = b1f * mc[i] + oneMinusB1 * g;
-                    float vi = b2f * vc[i] + oneMinusB2 * g * g;
-                    mc[i] = mi;
-                    vc[i] = vi;
-                    gc[i] = ((keepM * mi + addG * g) * invBc1f) / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
-                }
-                m.put(mo + start, mc, 0, len);
+        if (mc == null) {
+            for (int i = 0; i < len; i++) {
+                float g = gc[i];
+                float vi = b2f * vc[i] + oneMinusB2 * g * g;
+                vc[i] = vi;
+                gc[i] = g / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
             }
-            v.put(vo + start, vc, 0, len);
-            u.put(uo + start, gc, 0, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                float g = gc[i];
+                float mi = b1f * mc[i] + oneMinusB1 * g;
+                float vi = b2f * vc[i] + oneMinusB2 * g * g;
+                mc[i] = mi;
+                vc[i] = vi;
+                gc[i] = ((keepM * mi + addG * g) * invBc1f) / ((float) Math.sqrt(vi) * invSqrtBc2f + epsf);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.optbench.submissions.transform;
 
+import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 
 /**
@@ -7,7 +8,7 @@ import org.optbench.api.Params;
  * that the chain's output is the change to add to the parameters (Optax's {@code scale_by_learning_rate}).
  * State: the update count.
  */
-public final class ScaleByLearningRate implements GradientTransformation {
+public final class ScaleByLearningRate implements ElementwiseLink {
     private final Schedule schedule;
 
     /** @param schedule the learning rate by 0-based update index */
@@ -23,6 +24,8 @@ public final class ScaleByLearningRate implements GradientTransformation {
     /** The number of updates done; the next one uses {@code schedule.at(count())}. */
     public static final class State implements TransformState {
         private long count;
+        /** This step's {@code -lr}, set by {@link #beginFloat} for the chunks. */
+        private double factor;
 
         /** The number of updates done. */
         public long count() {
@@ -49,5 +52,18 @@ public final class ScaleByLearningRate implements GradientTransformation {
         for (int p = 0; p < updates.size(); p++) {
             Elements.scale(updates.value(p), -lr);
         }
+    }
+
+    @Override
+    public void beginFloat(TransformState state) {
+        State s = (State) state;
+        s.factor = -schedule.at(s.count);
+        s.count++;
+    }
+
+    @Override
+    public void chunkFloat(TransformState state, int index, ParameterType type, int start, int len, float[] u,
+                           float[] x) {
+        Elements.scaleChunk(u, (float) ((State) state).factor, len);
     }
 }
