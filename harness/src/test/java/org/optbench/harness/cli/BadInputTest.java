@@ -75,12 +75,19 @@ class BadInputTest {
         Path out = dir.resolve("runs");
         assertOneLine(run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams", hparams.toString(),
                 "--budget-seconds", "0.5", "--out", out.toString()), "hyperparameter file '" + hparams + "'",
-                "unknown hyperparameter 'learnig_rate' for adamw; known: beta2, epsilon, learning_rate, "
-                        + "one_minus_beta1, warmup_factor, weight_decay (or pass --allow-unknown-hparams)");
+                "unknown hyperparameter 'learnig_rate' for adamw; known: beta2, data_selection_pool, epsilon, "
+                        + "learning_rate, one_minus_beta1, warmup_factor, weight_decay (or pass "
+                        + "--allow-unknown-hparams)");
         assertNoRecords(out);
         CliTestSupport.Result allowed = run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams",
                 hparams.toString(), "--budget-seconds", "0.5", "--allow-unknown-hparams", "--out", out.toString());
         assertEquals(0, allowed.exitCode(), allowed.err());
+        // an optional hyperparameter (Submission.optionalHyperParameters) is known without being in the default point
+        Path optional = dir.resolve("optional.json");
+        Files.writeString(optional, "{\"data_selection_pool\": 2}");
+        CliTestSupport.Result known = run("run", "--workload", "quadratic", "--submission", "adamw", "--hparams",
+                optional.toString(), "--budget-seconds", "0.5", "--out", out.toString());
+        assertEquals(0, known.exitCode(), known.err());
     }
 
     @Test
