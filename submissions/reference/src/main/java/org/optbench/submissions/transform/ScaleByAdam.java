@@ -3,7 +3,9 @@ package org.optbench.submissions.transform;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.ParameterType;
 import org.optbench.api.Params;
 
@@ -31,7 +33,8 @@ import org.optbench.api.Params;
  * {@code bc1} and {@code sqrt(bc2)} are multiplications by their reciprocals.
  *
  * <p>State: {@code m} and {@code v} shaped like the parameters, in their data type ({@code 2n} entries; {@code n}
- * when {@code b1 = 0}), and the step count.
+ * when {@code b1 = 0}), and the step count. For float32 parameters they are Java arrays, which the chunked loops
+ * read in place (a fused step then copies only the gradient and the parameters in and out of its chunks).
  */
 public final class ScaleByAdam implements ElementwiseLink {
     private final double b1;
@@ -60,24 +63,53 @@ public final class ScaleByAdam implements ElementwiseLink {
     public static final class State implements TransformState {
         private final Params mu;
         private final Params nu;
+        /**
+         * For float32 parameters the moments live on the heap, one array per {@link Elements#CHUNK} entries of each
+         * tensor ({@code [tensor][chunk]}), which the chunked loops read in place at the chunk's own index.
+         */
+        private final float[][][] muHeap;
+        private final float[][][] nuHeap;
+        /** The parameters' layout, to show the heap moments as tensors ({@link #mu()}, {@link #nu()}). */
+        private final Params layout;
         private long count;
         /** This step's {@code 1 / bc1} and {@code 1 / sqrt(bc2)}, set by {@link #begin}. */
         private double invBc1;
         private double invSqrtBc2;
 
-        State(Params mu, Params nu) {
+        private State(Params mu, Params nu, float[][][] muHeap, float[][][] nuHeap, Params layout) {
             this.mu = mu;
             this.nu = nu;
+            this.muHeap = muHeap;
+            this.nuHeap = nuHeap;
+            this.layout = layout;
         }
 
-        /** The first moment {@code m}, or {@code null} when {@code b1 = 0}. */
+        /**
+         * The first moment {@code m} shaped like the parameters, or {@code null} when {@code b1 = 0}. For float32
+         * parameters a copy of the heap arrays the steps update.
+         */
         public Params mu() {
-            return mu;
+            return muHeap == null ? mu : tensors(muHeap);
         }
 
-        /** The second moment {@code v}. */
+        /** The second moment {@code v}, as {@link #mu()}. */
         public Params nu() {
-            return nu;
+            return nuHeap == null ? nu : tensors(nuHeap);
+        }
+
+        private Params tensors(float[][][] heap) {
+            if (heap == null) {
+                return null;
+            }
+            Params copy = layout.zerosLike();
+            for (int p = 0; p < copy.size(); p++) {
+                float[] flat = new float[(int) copy.value(p).length()];
+                for (int c = 0; c < heap[p].length; c++) {
+                    System.arraycopy(heap[p][c], 0, flat, c * Elements.CHUNK, heap[p][c].length);
+                }
+                copy.value(p).assign(Nd4j.createFromArray(flat).reshape(copy.value(p).shape()));
+            }
+            return copy;
         }
 
         /** The number of updates done. */
@@ -88,13 +120,55 @@ public final class ScaleByAdam implements ElementwiseLink {
         /** The bytes of {@code m} and {@code v} (the step counter is not counted). */
         @Override
         public long stateBytes() {
-            return Elements.bytes(mu) + Elements.bytes(nu);
+            return muHeap != null || nuHeap != null ? 4L * (entries(muHeap) + entries(nuHeap))
+                    : Elements.bytes(mu) + Elements.bytes(nu);
+        }
+
+        private static long entries(float[][][] heap) {
+            long n = 0;
+            if (heap != null) {
+                for (float[][] tensor : heap) {
+                    for (float[] chunk : tensor) {
+                        n += chunk.length;
+                    }
+                }
+            }
+            return n;
         }
     }
 
+    /**
+     * Zero moments: on the heap for float32 parameters (the chunked loops then read them in place, with no copy in
+     * or out), as ND4J tensors otherwise.
+     */
     @Override
     public State init(Params params) {
-        return new State(b1 == 0 ? null : params.zerosLike(), params.zerosLike());
+        boolean allFloat = true;
+        for (int p = 0; p < params.size(); p++) {
+            allFloat &= params.value(p).dataType() == DataType.FLOAT;
+        }
+        if (!allFloat) {
+            return new State(b1 == 0 ? null : params.zerosLike(), params.zerosLike(), null, null, null);
+        }
+        float[][][] m = b1 == 0 ? null : new float[params.size()][][];
+        float[][][] v = new float[params.size()][][];
+        for (int p = 0; p < params.size(); p++) {
+            if (m != null) {
+                m[p] = chunks(params.value(p).length());
+            }
+            v[p] = chunks(params.value(p).length());
+        }
+        return new State(null, null, m, v, params);
+    }
+
+    /** Zero arrays of {@link Elements#CHUNK} entries for a tensor of {@code n}, the last one shorter. */
+    private static float[][] chunks(long n) {
+        int count = Math.toIntExact((n + Elements.CHUNK - 1) / Elements.CHUNK);
+        float[][] out = new float[count][];
+        for (int c = 0; c < count; c++) {
+            out[c] = new float[(int) Math.min(Elements.CHUNK, n - (long) c * Elements.CHUNK)];
+        }
+        return out;
     }
 
     @Override
@@ -103,12 +177,10 @@ public final class ScaleByAdam implements ElementwiseLink {
         begin(s);
         for (int p = 0; p < updates.size(); p++) {
             INDArray u = updates.value(p);
-            INDArray m = s.mu == null ? null : s.mu.value(p);
-            INDArray v = s.nu.value(p);
-            if (Elements.isDouble(u)) {
-                updateDouble(u, m, v, s.invBc1, s.invSqrtBc2);
+            if (s.nuHeap != null) {
+                updateFloat(u, s.muHeap == null ? null : s.muHeap[p], s.nuHeap[p], s.invBc1, s.invSqrtBc2);
             } else {
-                updateFloat(u, m, v, s.invBc1, s.invSqrtBc2);
+                updateDouble(u, s.mu == null ? null : s.mu.value(p), s.nu.value(p), s.invBc1, s.invSqrtBc2);
             }
         }
     }
@@ -130,22 +202,9 @@ public final class ScaleByAdam implements ElementwiseLink {
     public void chunkFloat(TransformState state, int index, ParameterType type, int start, int len, float[] u,
                            float[] x) {
         State s = (State) state;
-        float[][] scratch = Elements.scratch();
-        INDArray vArr = s.nu.value(index);
-        FloatBuffer v = Elements.floats(vArr);
-        int vo = (int) vArr.offset() + start;
-        v.get(vo, scratch[1], 0, len);
-        if (s.mu == null) {
-            chunk(u, null, scratch[1], len, (float) s.invBc1, (float) s.invSqrtBc2);
-        } else {
-            INDArray mArr = s.mu.value(index);
-            FloatBuffer m = Elements.floats(mArr);
-            int mo = (int) mArr.offset() + start;
-            m.get(mo, scratch[0], 0, len);
-            chunk(u, scratch[0], scratch[1], len, (float) s.invBc1, (float) s.invSqrtBc2);
-            m.put(mo, scratch[0], 0, len);
-        }
-        v.put(vo, scratch[1], 0, len);
+        int c = start / Elements.CHUNK; // the fused pass walks the same chunks from 0
+        chunk(u, s.muHeap == null ? null : s.muHeap[index][c], s.nuHeap[index][c], len, (float) s.invBc1,
+                (float) s.invSqrtBc2);
     }
 
     private void updateDouble(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2) {
@@ -177,43 +236,30 @@ public final class ScaleByAdam implements ElementwiseLink {
     }
 
     /**
-     * The float path works on chunks copied into this thread's scratch arrays ({@link Elements#scratch()}): plain
-     * float loops the JIT can vectorize, in float arithmetic as PyTorch's float32 AdamW. Same equations as the
-     * double path.
+     * The float path copies the updates chunk by chunk into this thread's scratch array ({@link Elements#scratch()})
+     * and reads the heap moments in place: plain float loops the JIT can vectorize, in float arithmetic as PyTorch's
+     * float32 AdamW. Same equations as the double path.
      */
-    private void updateFloat(INDArray uArr, INDArray mArr, INDArray vArr, double invBc1, double invSqrtBc2) {
+    private void updateFloat(INDArray uArr, float[][] m, float[][] v, double invBc1, double invSqrtBc2) {
         FloatBuffer u = Elements.floats(uArr);
-        FloatBuffer v = Elements.floats(vArr);
-        FloatBuffer m = mArr == null ? null : Elements.floats(mArr);
         int uo = (int) uArr.offset();
-        int vo = (int) vArr.offset();
-        int mo = mArr == null ? 0 : (int) mArr.offset();
         int n = (int) uArr.length();
-        float[][] scratch = Elements.scratch();
-        float[] gc = scratch[0];
-        float[] mc = scratch[1];
-        float[] vc = scratch[2];
+        float[] gc = Elements.scratch()[0];
         float invBc1f = (float) invBc1;
         float invSqrtBc2f = (float) invSqrtBc2;
         for (int start = 0; start < n; start += Elements.CHUNK) {
             int len = Math.min(Elements.CHUNK, n - start);
             u.get(uo + start, gc, 0, len);
-            v.get(vo + start, vc, 0, len);
-            if (m == null) {
-                chunk(gc, null, vc, len, invBc1f, invSqrtBc2f);
-            } else {
-                m.get(mo + start, mc, 0, len);
-                chunk(gc, mc, vc, len, invBc1f, invSqrtBc2f);
-                m.put(mo + start, mc, 0, len);
-            }
-            v.put(vo + start, vc, 0, len);
+            int c = start / Elements.CHUNK;
+            chunk(gc, m == null ? null : m[c], v[c], len, invBc1f, invSqrtBc2f);
             u.put(uo + start, gc, 0, len);
         }
     }
 
     /**
-     * The float kernel on one chunk: {@code gc} the incoming updates (then the output), {@code mc} the first moment
-     * (null when {@code b1 = 0}), {@code vc} the second.
+     * The float kernel on one chunk: {@code gc} the incoming updates (then the output), {@code mc} the chunk's first
+     * moment (null when {@code b1 = 0}), {@code vc} its second. Every array is read at the same index, which lets
+     * C2 vectorize the loop (an offset into one of them would not).
      */
     private void chunk(float[] gc, float[] mc, float[] vc, int len, float invBc1f, float invSqrtBc2f) {
         float b1f = (float) b1;
