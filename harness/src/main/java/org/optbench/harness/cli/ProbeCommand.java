@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         description = {"Measure this machine with the speed probe (AdamW steps of each base workload, timed by CPU "
                 + "time) and compare it with the figures of its hardware class's calibration machine.",
-                "Studies run it before their trials and scale the budgets by the ratio when it is more than 15 %% "
-                        + "off (or refuse, with --strict-hardware)."},
+                "Studies run it before their trials and scale the budgets by the ratio; more than 15 %% off, the "
+                        + "machine is outside the class: optbench says so (and refuses, with --strict-hardware)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./optbench probe",
                 "  ./optbench probe --workloads quadratic,mnist_mlp"})
