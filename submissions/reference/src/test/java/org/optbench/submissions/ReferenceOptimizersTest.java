@@ -36,10 +36,15 @@ class ReferenceOptimizersTest {
     void adamwStateIsTwoFloatsPerParameter() {
         Params params = mlp(DataType.FLOAT);
         assertEquals(269_322, params.numElements());
-        Optimizer.State state = ReferenceOptimizers.create("adamw", ADAM, 100).init(params);
+        Optimizer adamw = ReferenceOptimizers.create("adamw", ADAM, 100);
+        Optimizer.State state = adamw.unfused().init(params);
         // m and v; counters are scalars on the heap and are not counted
         assertEquals(2L * 269_322 * 4, state.stateBytes());
         assertEquals(269_322L * 4, state.updateBufferBytes());
+        // stepped in one pass, the same state and no update buffer
+        Optimizer.State fused = adamw.init(params);
+        assertEquals(2L * 269_322 * 4, fused.stateBytes());
+        assertEquals(0, fused.updateBufferBytes());
     }
 
     @Test

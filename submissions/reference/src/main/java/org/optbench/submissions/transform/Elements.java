@@ -43,6 +43,16 @@ public final class Elements {
         throw new IllegalArgumentException("optimizers work in FLOAT or DOUBLE, got " + type);
     }
 
+    /** Whether every tensor is float32: the type the chunked float paths (and fused steps) take. */
+    public static boolean allFloat(Params tensors) {
+        for (int p = 0; p < tensors.size(); p++) {
+            if (tensors.value(p).dataType() != DataType.FLOAT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The bytes the tensors of {@code buffers} take (0 for {@code null}). */
     public static long bytes(Params buffers) {
         return buffers == null ? 0 : buffers.numElements() * (long) buffers.dataType().width();

@@ -18,9 +18,12 @@ final class FusedChain {
             () -> new float[2][Elements.CHUNK]);
 
     private final List<ElementwiseLink> links;
+    /** Whether the transformation is a {@link Chain} (its state a {@link Chain.State}) or a single link. */
+    private final boolean chained;
 
-    private FusedChain(List<ElementwiseLink> links) {
+    private FusedChain(List<ElementwiseLink> links, boolean chained) {
         this.links = links;
+        this.chained = chained;
     }
 
     /** The fused form of {@code transformation}, or null when some link is not elementwise. */
@@ -32,30 +35,19 @@ final class FusedChain {
                 return null;
             }
         }
-        return new FusedChain(links.stream().map(ElementwiseLink.class::cast).toList());
+        return new FusedChain(links.stream().map(ElementwiseLink.class::cast).toList(),
+                transformation instanceof Chain);
     }
 
-    /** The states of the links, in order, from the transformation's state. */
-    private List<TransformState> states(TransformState state) {
-        return links.size() == 1 && !(state instanceof Chain.State) ? List.of(state)
-                : ((Chain.State) state).links();
-    }
-
-    /** Whether every tensor is float32, the only type this path takes. */
-    static boolean allFloat(Params params, Params gradients) {
-        for (int p = 0; p < params.size(); p++) {
-            if (Elements.isDouble(params.value(p)) || Elements.isDouble(gradients.value(p))) {
-                return false;
-            }
-        }
-        return true;
+    /** Link {@code i}'s state within the transformation's. */
+    private TransformState stateOf(TransformState state, int i) {
+        return chained ? ((Chain.State) state).links().get(i) : state;
     }
 
     /** {@code params <- params + chain(gradients)}. */
     void step(Params params, Params gradients, TransformState state) {
-        List<TransformState> states = states(state);
         for (int i = 0; i < links.size(); i++) {
-            links.get(i).beginFloat(states.get(i));
+            links.get(i).beginFloat(stateOf(state, i));
         }
         float[][] scratch = SCRATCH.get();
         float[] uc = scratch[0];
@@ -78,7 +70,7 @@ final class FusedChain {
                 g.get(go + start, uc, 0, len);
                 x.get(xo + start, xc, 0, len);
                 for (int i = 0; i < links.size(); i++) {
-                    links.get(i).chunkFloat(states.get(i), p, type, start, len, uc, xc);
+                    links.get(i).chunkFloat(stateOf(state, i), p, type, start, len, uc, xc);
                 }
                 Elements.addScaledChunk(xc, uc, 1f, len);
                 x.put(xo + start, xc, 0, len);

@@ -71,7 +71,8 @@ public final class Optimizer {
 
         /**
          * The buffer a link-by-link step copies the gradients into and transforms: the last step's change after such
-         * a step. A fused step ({@link Optimizer#fuses()}, float32) works chunk by chunk and leaves it untouched.
+         * a step. Null where every step is fused ({@link Optimizer#fuses()}, float32 parameters): those work chunk by
+         * chunk and need none.
          */
         public Params updates() {
             return updates;
@@ -94,7 +95,9 @@ public final class Optimizer {
 
     /** The state for parameters shaped like {@code params}, in their data type. */
     public State init(Params params) {
-        return new State(transformation.init(params), params.zerosLike());
+        // a fused step never touches the update buffer: float32 parameters of an elementwise chain go without one
+        boolean fusedOnly = fused != null && Elements.allFloat(params);
+        return new State(transformation.init(params), fusedOnly ? null : params.zerosLike());
     }
 
     /**
@@ -104,14 +107,18 @@ public final class Optimizer {
      * evaluation point is an {@link IllegalStateException}).
      */
     public void step(Params params, Params gradients, State state) {
-        Params updates = state.updates;
-        if (gradients.size() != params.size() || updates.size() != params.size()) {
+        if (gradients.size() != params.size()) {
             throw new IllegalArgumentException("gradients have " + gradients.size() + " tensors, params "
                     + params.size());
         }
-        if (fused != null && FusedChain.allFloat(params, gradients)) {
+        if (fused != null && Elements.allFloat(params) && Elements.allFloat(gradients)) {
             fused.step(params, gradients, state.transform);
             return;
+        }
+        Params updates = state.updates;
+        if (updates == null || updates.size() != params.size()) {
+            throw new IllegalArgumentException("these parameters and gradients do not match the ones the state was"
+                    + " made for (float32 parameters step in one pass, without an update buffer)");
         }
         for (int p = 0; p < params.size(); p++) {
             Elements.copy(gradients.value(p), updates.value(p));

@@ -3,7 +3,6 @@ package org.optbench.submissions.transform;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.optbench.api.ParameterType;
@@ -98,9 +97,6 @@ public final class ScaleByAdam implements ElementwiseLink {
         }
 
         private Params tensors(float[][][] heap) {
-            if (heap == null) {
-                return null;
-            }
             Params copy = layout.zerosLike();
             for (int p = 0; p < copy.size(); p++) {
                 float[] flat = new float[(int) copy.value(p).length()];
@@ -120,7 +116,7 @@ public final class ScaleByAdam implements ElementwiseLink {
         /** The bytes of {@code m} and {@code v} (the step counter is not counted). */
         @Override
         public long stateBytes() {
-            return muHeap != null || nuHeap != null ? 4L * (entries(muHeap) + entries(nuHeap))
+            return nuHeap != null ? 4L * (entries(muHeap) + entries(nuHeap))
                     : Elements.bytes(mu) + Elements.bytes(nu);
         }
 
@@ -143,11 +139,7 @@ public final class ScaleByAdam implements ElementwiseLink {
      */
     @Override
     public State init(Params params) {
-        boolean allFloat = true;
-        for (int p = 0; p < params.size(); p++) {
-            allFloat &= params.value(p).dataType() == DataType.FLOAT;
-        }
-        if (!allFloat) {
+        if (!Elements.allFloat(params)) {
             return new State(b1 == 0 ? null : params.zerosLike(), params.zerosLike(), null, null, null);
         }
         float[][][] m = b1 == 0 ? null : new float[params.size()][][];
